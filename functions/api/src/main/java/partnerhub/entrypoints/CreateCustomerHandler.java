@@ -1,0 +1,49 @@
+package partnerhub.entrypoints;
+
+import java.util.LinkedHashMap;
+import java.util.Set;
+import partnerhub.domain.Actor;
+import partnerhub.domain.CustomerService;
+import partnerhub.domain.NewCustomer;
+import partnerhub.domain.ValidationException;
+import partnerhub.http.ApiHandler;
+import partnerhub.http.ApiRequest;
+import partnerhub.http.ApiResponse;
+import partnerhub.http.CustomerJson;
+import partnerhub.http.JsonBody;
+import partnerhub.wiring.Dependencies;
+
+/** {@code POST /customers}: adds a TRIAL customer and emails its activation link. */
+public final class CreateCustomerHandler extends ApiHandler {
+
+    private static final Set<String> FIELDS = Set.of("organizationName", "notificationEmail", "sku", "addOns");
+    private static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    private final Dependencies dependencies;
+
+    public CreateCustomerHandler() {
+        this(Dependencies.fromEnvironment());
+    }
+
+    public CreateCustomerHandler(Dependencies dependencies) {
+        this.dependencies = dependencies;
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        Actor actor = dependencies.callers().actor(request);
+        JsonBody body = JsonBody.parse(request.body(), FIELDS, false);
+        NewCustomer customer = dependencies.rules().newCustomer(body.string("organizationName"),
+                body.string("notificationEmail"), body.string("sku"), body.strings("addOns"));
+        String key = request.header("Idempotency-Key");
+        if (key != null && (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw ValidationException.of("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        CustomerService.Created created = dependencies.customers().create(actor, customer, key);
+        var json = new LinkedHashMap<>(CustomerJson.of(created.customer()));
+        json.put("activationLink", created.activationLink().url());
+        return CustomerJson.response(201, json, created.customer())
+                .withHeader("Location", "/customers/" + created.customer().customerId())
+                .withHeader("Idempotent-Replayed", Boolean.toString(created.replayed()));
+    }
+}

@@ -1,0 +1,60 @@
+package partnerhub.entrypoints;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import partnerhub.domain.Customer;
+import partnerhub.domain.Page;
+import partnerhub.domain.ValidationException;
+import partnerhub.domain.View;
+import partnerhub.http.ApiHandler;
+import partnerhub.http.ApiRequest;
+import partnerhub.http.ApiResponse;
+import partnerhub.http.CustomerJson;
+import partnerhub.wiring.Dependencies;
+
+/** {@code GET /customers?view=pending|customers&limit=&nextToken=}: the partner's customers, newest first. */
+public final class ListCustomersHandler extends ApiHandler {
+
+    private final Dependencies dependencies;
+
+    public ListCustomersHandler() {
+        this(Dependencies.fromEnvironment());
+    }
+
+    public ListCustomersHandler(Dependencies dependencies) {
+        this.dependencies = dependencies;
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        Page<Customer> page = dependencies.customers().list(dependencies.callers().actor(request),
+                view(request.query().get("view")), limit(request.query().get("limit")),
+                request.query().get("nextToken"));
+        var json = new LinkedHashMap<String, Object>();
+        json.put("items", page.items().stream().map(CustomerJson::of).toList());
+        json.put("nextToken", page.next());
+        return ApiResponse.json(200, json);
+    }
+
+    private static View view(String view) {
+        if (view == null) {
+            return null;
+        }
+        return switch (view.toLowerCase(Locale.ROOT)) {
+            case "pending" -> View.PENDING;
+            case "customers" -> View.CUSTOMERS;
+            default -> throw ValidationException.of("view", "must be 'pending' or 'customers'");
+        };
+    }
+
+    private static Integer limit(String limit) {
+        if (limit == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(limit);
+        } catch (NumberFormatException notANumber) {
+            throw ValidationException.of("limit", "must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package partnerhub.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The parts of an API Gateway HTTP API (payload 2.0) event a handler reads. Header names are lower-cased, as API
+ * Gateway sends them; the JWT authorizer's claims come from {@code requestContext.authorizer.jwt.claims}.
+ *
+ * @param body the body as text (decoded when API Gateway sent it base64-encoded), or null
+ */
+public record ApiRequest(String routeKey, String requestId, Map<String, String> headers,
+                         Map<String, String> pathParameters, Map<String, String> query, Map<String, String> claims,
+                         String body) {
+
+    public static ApiRequest from(Map<String, Object> event) {
+        Map<String, Object> context = map(event.get("requestContext"));
+        Map<String, Object> authorizer = map(context.get("authorizer"));
+        Map<String, Object> jwt = map(authorizer.get("jwt"));
+        var headers = new HashMap<String, String>();
+        strings(event.get("headers")).forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        String body = (String) event.get("body");
+        if (body != null && Boolean.TRUE.equals(event.get("isBase64Encoded"))) {
+            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        return new ApiRequest((String) event.get("routeKey"), (String) context.get("requestId"), headers,
+                strings(event.get("pathParameters")), strings(event.get("queryStringParameters")),
+                strings(jwt.get("claims")), body);
+    }
+
+    public String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    public String pathParameter(String name) {
+        return pathParameters.get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    // Claims can arrive as strings, numbers or booleans; the handlers compare them as text.
+    private static Map<String, String> strings(Object value) {
+        var strings = new HashMap<String, String>();
+        map(value).forEach((name, v) -> {
+            if (v != null) {
+                strings.put(name, v.toString());
+            }
+        });
+        return strings;
+    }
+}

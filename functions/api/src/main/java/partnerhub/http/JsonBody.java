@@ -1,0 +1,97 @@
+package partnerhub.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import partnerhub.domain.FieldError;
+
+/**
+ * A request body read strictly: one JSON object, no duplicate or unknown fields (typos never pass silently), each
+ * field of the JSON type it should have. A wrong type is {@code MALFORMED_REQUEST}; the values themselves are the
+ * domain's to judge.
+ */
+public final class JsonBody {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JSON STRICT = JSON.std.with(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS);
+
+    private final Map<String, Object> fields;
+
+    private JsonBody(Map<String, Object> fields) {
+        this.fields = fields;
+    }
+
+    /** An absent or empty body reads as {@code {}} when {@code optional}, else it is malformed. */
+    @SuppressWarnings("unchecked")
+    public static JsonBody parse(String body, Set<String> knownFields, boolean optional) {
+        if (body == null || body.isBlank()) {
+            if (optional) {
+                return new JsonBody(Map.of());
+            }
+            throw Problem.malformed("The request needs a JSON object body.");
+        }
+        Object parsed;
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            parsed = STRICT.anyFrom(parser);
+            if (parser.nextToken() != null) {
+                throw Problem.malformed("The body has content after its JSON value.");
+            }
+        } catch (IOException e) {
+            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw Problem.malformed("The body is not valid JSON: " + why);
+        }
+        if (!(parsed instanceof Map<?, ?> object)) {
+            throw Problem.malformed("The body must be a JSON object.");
+        }
+        var unknown = new TreeSet<>(object.keySet().stream().map(Object::toString).toList());
+        unknown.removeAll(knownFields);
+        if (!unknown.isEmpty()) {
+            throw Problem.validation(unknown.stream()
+                    .map(name -> new FieldError(name, "is not a known field")).toList());
+        }
+        return new JsonBody((Map<String, Object>) object);
+    }
+
+    /** The field's text; null when absent or JSON null. */
+    public String string(String name) {
+        Object value = fields.get(name);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw Problem.malformed("'" + name + "' must be a string.");
+    }
+
+    /** The field's strings; null when absent or JSON null. */
+    public List<String> strings(String name) {
+        Object value = fields.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(item -> item instanceof String)) {
+            var strings = new ArrayList<String>(list.size());
+            list.forEach(item -> strings.add((String) item));
+            return strings;
+        }
+        throw Problem.malformed("'" + name + "' must be an array of strings.");
+    }
+
+    /** The field's truth value; null when absent or JSON null. */
+    public Boolean bool(String name) {
+        Object value = fields.get(name);
+        if (value == null || value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        throw Problem.malformed("'" + name + "' must be true or false.");
+    }
+
+    public boolean has(String name) {
+        return fields.containsKey(name);
+    }
+}

@@ -1,0 +1,98 @@
+package partnerhub.wiring;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import partnerhub.aws.AwsClients;
+import partnerhub.aws.dynamodb.DynamoDbCustomerStore;
+import partnerhub.aws.dynamodb.DynamoDbOutbox;
+import partnerhub.aws.eventbridge.EventBridgePublisher;
+import partnerhub.aws.ses.SesMailer;
+import partnerhub.domain.ActivationLinks;
+import partnerhub.domain.Catalog;
+import partnerhub.domain.CustomerRules;
+import partnerhub.domain.CustomerService;
+import partnerhub.domain.EffectDispatcher;
+import partnerhub.domain.EmailComposer;
+import partnerhub.domain.Hmac;
+import partnerhub.domain.Ids;
+import partnerhub.domain.Lifecycle;
+import partnerhub.domain.PageTokens;
+import partnerhub.domain.port.Outbox;
+import partnerhub.http.Callers;
+
+/**
+ * The object graph, built once per execution environment: the no-argument constructor of each handler takes the
+ * shared instance, tests build their own with {@link #create}.
+ */
+public final class Dependencies {
+
+    private final Settings settings;
+    private final Callers callers;
+    private final CustomerRules rules;
+    private final CustomerService customers;
+    private final EffectDispatcher dispatcher;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    private Dependencies(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        var clients = new AwsClients(settings.aws());
+        var random = new SecureRandom();
+        var lifecycle = new Lifecycle(settings.lifecycle());
+        var links = new ActivationLinks(Hmac.derive(settings.signingSecret(), "activation-link"),
+                settings.activationBaseUrl(), random);
+        var dynamoDb = clients.dynamoDb();
+        this.outbox = new DynamoDbOutbox(dynamoDb, settings.tableName());
+        this.dispatcher = new EffectDispatcher(
+                new SesMailer(clients.ses(), settings.senderEmail()),
+                new EventBridgePublisher(clients.eventBridge(), settings.eventBusName()),
+                new EmailComposer(links), outbox);
+        this.callers = new Callers(settings.partnerClaim());
+        this.rules = new CustomerRules(Catalog.DEFAULT);
+        this.customers = new CustomerService(
+                new DynamoDbCustomerStore(dynamoDb, settings.tableName(), lifecycle, clock), dispatcher, links,
+                new PageTokens(Hmac.derive(settings.signingSecret(), "page-token")), lifecycle, new Ids(random), clock);
+    }
+
+    public static Dependencies create(Settings settings, Clock clock) {
+        return new Dependencies(settings, clock);
+    }
+
+    /** The execution environment's instance, built on first use from the environment variables. */
+    public static Dependencies fromEnvironment() {
+        return FromEnvironment.INSTANCE;
+    }
+
+    private static final class FromEnvironment {
+        static final Dependencies INSTANCE = create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Callers callers() {
+        return callers;
+    }
+
+    public CustomerRules rules() {
+        return rules;
+    }
+
+    public CustomerService customers() {
+        return customers;
+    }
+
+    public EffectDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,63 @@
+package partnerhub.wiring;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import partnerhub.aws.AwsSettings;
+import partnerhub.domain.LifecycleSettings;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The functions' configuration, read once from the environment that template.yaml sets. Nothing else reads
+ * environment variables.
+ *
+ * @param signingSecret the secret behind activation links and page tokens, kept out of the table
+ */
+public record Settings(
+        String tableName,
+        String eventBusName,
+        String senderEmail,
+        String activationBaseUrl,
+        byte[] signingSecret,
+        String partnerClaim,
+        LifecycleSettings lifecycle,
+        AwsSettings aws) {
+
+    public static Settings fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, EnvironmentVariableCredentialsProvider.create());
+    }
+
+    public static Settings fromEnvironment(Map<String, String> env, AwsCredentialsProvider credentials) {
+        LifecycleSettings defaults = LifecycleSettings.DEFAULTS;
+        var lifecycle = new LifecycleSettings(defaults.trialLength(), defaults.extension(),
+                env.containsKey("NOTICE_DAYS") ? Arrays.stream(env.get("NOTICE_DAYS").split(","))
+                        .map(String::strip).map(Integer::valueOf).toList() : defaults.noticeDays(),
+                defaults.productionTerm(),
+                env.containsKey("ACTIVATION_LINK_DAYS")
+                        ? Duration.ofDays(Long.parseLong(env.get("ACTIVATION_LINK_DAYS")))
+                        : defaults.activationLinkLifetime());
+        String endpoint = env.get("AWS_ENDPOINT_URL");
+        return new Settings(
+                required(env, "TABLE_NAME"),
+                required(env, "EVENT_BUS_NAME"),
+                required(env, "SENDER_EMAIL"),
+                required(env, "ACTIVATION_BASE_URL"),
+                required(env, "SIGNING_SECRET").getBytes(StandardCharsets.UTF_8),
+                env.getOrDefault("PARTNER_CLAIM", "partner_id"),
+                lifecycle,
+                new AwsSettings(Region.of(required(env, "AWS_REGION")), credentials,
+                        endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint)));
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Environment variable " + name + " is not set (template.yaml sets it)");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,19 @@
+package partnerhub.testing;
+
+import java.net.URI;
+import java.util.List;
+
+/** An AWS emulator the integration tests run against: moto's server here, LocalStack where Docker runs. */
+public interface Emulator {
+
+    URI endpoint();
+
+    /** Every email the emulator's SES accepted since the last {@link #reset}. */
+    List<SentEmail> sentEmails();
+
+    /** Forgets every resource and message, so each test starts from an empty account. */
+    void reset();
+
+    /** An email as the emulator recorded it (moto keeps the HTML part as the body). */
+    record SentEmail(String from, List<String> to, List<String> cc, String subject, String body) {}
+}

@@ -1,0 +1,151 @@
+package partnerhub.testing;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * moto's server, started by the tests themselves on a free loopback port, once per JVM, and stopped with it.
+ * {@code MOTO_SERVER} names the executable when it is not {@code moto_server} on the PATH.
+ */
+public final class MotoEmulator implements Emulator {
+
+    private static MotoEmulator shared;
+
+    private final Process process;
+    private final URI endpoint;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private MotoEmulator(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    /** The JVM's moto server, started on first use. */
+    public static synchronized MotoEmulator shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared.process::destroy));
+        }
+        return shared;
+    }
+
+    private static MotoEmulator start() {
+        String executable = System.getenv().getOrDefault("MOTO_SERVER", "moto_server");
+        int port = freePort();
+        Process process;
+        try {
+            File log = Files.createTempFile("moto-server-", ".log").toFile();
+            process = new ProcessBuilder(executable, "-H", "127.0.0.1", "-p", Integer.toString(port))
+                    .redirectErrorStream(true).redirectOutput(log).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("""
+                    Cannot start moto's server ('%s'): the integration tests need it.
+                    Install it with:  pip install 'moto[server]'   (or set MOTO_SERVER to its path)"""
+                    .formatted(executable), e);
+        }
+        var moto = new MotoEmulator(process, URI.create("http://127.0.0.1:" + port));
+        moto.awaitReady();
+        return moto;
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server exited at start with code " + process.exitValue());
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(100);
+        }
+        process.destroy();
+        throw new IllegalStateException("moto_server did not answer on " + endpoint + " within 30 s");
+    }
+
+    @Override
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void reset() {
+        send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<SentEmail> sentEmails() {
+        String json = send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json")).build());
+        try {
+            Map<String, Object> data = JSON.std.mapFrom(json);
+            Map<String, Object> ses = (Map<String, Object>) data.getOrDefault("ses", Map.of());
+            var emails = new ArrayList<SentEmail>();
+            for (Object message : (List<Object>) ses.getOrDefault("Message", List.of())) {
+                var m = (Map<String, Object>) message;
+                var destinations = (Map<String, Object>) m.get("destinations");
+                emails.add(new SentEmail((String) m.get("source"),
+                        (List<String>) destinations.getOrDefault("ToAddresses", List.of()),
+                        (List<String>) destinations.getOrDefault("CcAddresses", List.of()),
+                        (String) m.get("subject"), (String) m.get("body")));
+            }
+            return emails;
+        } catch (IOException e) {
+            throw new IllegalStateException("moto's data.json did not parse", e);
+        }
+    }
+
+    private String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("moto_server at " + endpoint + " did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package partnerhub.testing;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import partnerhub.aws.AwsClients;
+import partnerhub.aws.AwsSettings;
+import partnerhub.wiring.Dependencies;
+import partnerhub.wiring.Settings;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The template's resources provisioned on an emulator: the table with its indexes and TTL, the event bus, the SES
+ * identity, and, for the tests only, a rule that copies every event on the bus to a queue they can read.
+ */
+public final class Stack {
+
+    public static final String STACK_NAME = "test";
+    public static final String SENDER = "noreply@partnerhub.example";
+    public static final String ACTIVATION_BASE_URL = "https://app.partnerhub.example/activate";
+    public static final String SIGNING_SECRET = "test-signing-secret-of-at-least-32-bytes";
+    public static final Region REGION = Region.US_EAST_1;
+
+    private final Emulator emulator;
+    private final AwsSettings aws;
+    private final DynamoDbClient dynamoDb;
+    private final SqsClient sqs;
+    private final String tableName;
+    private final String busName;
+    private String eventQueueUrl;
+
+    private Stack(Emulator emulator) {
+        this.emulator = emulator;
+        this.aws = new AwsSettings(REGION,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), emulator.endpoint());
+        var clients = new AwsClients(aws);
+        this.dynamoDb = clients.dynamoDb();
+        this.sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(REGION)
+                .credentialsProvider(aws.credentials()).endpointOverride(emulator.endpoint()).build();
+        Template template = Template.load();
+        this.tableName = STACK_NAME + "-customers-table";
+        this.busName = (String) resolveSub(template.properties("EventBus").get("Name"));
+        createTable(template.properties("CustomersTable"), clients);
+        clients.eventBridge().createEventBus(request -> request.name(busName));
+        clients.ses().createEmailIdentity(request -> request.emailIdentity(SENDER));
+        captureEvents(clients);
+    }
+
+    /** A fresh stack on an emulator that was just reset. */
+    public static Stack provision(Emulator emulator) {
+        emulator.reset();
+        return new Stack(emulator);
+    }
+
+    /** The environment template.yaml gives the functions, pointed at this stack. */
+    public Map<String, String> environment() {
+        return Map.of(
+                "TABLE_NAME", tableName,
+                "EVENT_BUS_NAME", busName,
+                "SENDER_EMAIL", SENDER,
+                "ACTIVATION_BASE_URL", ACTIVATION_BASE_URL,
+                "SIGNING_SECRET", SIGNING_SECRET,
+                "AWS_REGION", REGION.id(),
+                "AWS_ENDPOINT_URL", emulator.endpoint().toString());
+    }
+
+    public Dependencies dependencies(Clock clock) {
+        return Dependencies.create(Settings.fromEnvironment(environment(), aws.credentials()), clock);
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    /** Every item in the table: for assertions only (the product never scans). */
+    public List<Map<String, AttributeValue>> allItems() {
+        var items = new ArrayList<Map<String, AttributeValue>>();
+        dynamoDb.scanPaginator(ScanRequest.builder().tableName(tableName).build()).items().forEach(items::add);
+        return items;
+    }
+
+    public List<Emulator.SentEmail> sentEmails() {
+        return emulator.sentEmails();
+    }
+
+    /** The events published on the bus since the last call, each as {source, detail-type, detail}. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> publishedEvents() {
+        var events = new ArrayList<Map<String, Object>>();
+        while (true) {
+            List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(eventQueueUrl)
+                    .maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            if (messages.isEmpty()) {
+                return events;
+            }
+            for (Message message : messages) {
+                try {
+                    events.add(JSON.std.mapFrom(message.body()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                sqs.deleteMessage(request -> request.queueUrl(eventQueueUrl).receiptHandle(message.receiptHandle()));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void createTable(Map<String, Object> table, AwsClients clients) {
+        var attributes = ((List<Map<String, String>>) table.get("AttributeDefinitions")).stream()
+                .map(a -> AttributeDefinition.builder().attributeName(a.get("AttributeName"))
+                        .attributeType(a.get("AttributeType")).build()).toList();
+        var indexes = ((List<Map<String, Object>>) table.getOrDefault("GlobalSecondaryIndexes", List.of())).stream()
+                .map(index -> GlobalSecondaryIndex.builder()
+                        .indexName((String) index.get("IndexName"))
+                        .keySchema(keySchema(index.get("KeySchema")))
+                        .projection(Projection.builder().projectionType(
+                                (String) ((Map<String, Object>) index.get("Projection")).get("ProjectionType")).build())
+                        .build()).toList();
+        dynamoDb.createTable(request -> request.tableName(tableName)
+                .billingMode(BillingMode.fromValue((String) table.get("BillingMode")))
+                .attributeDefinitions(attributes)
+                .keySchema(keySchema(table.get("KeySchema")))
+                .globalSecondaryIndexes(indexes));
+        var ttl = (Map<String, Object>) table.get("TimeToLiveSpecification");
+        dynamoDb.updateTimeToLive(request -> request.tableName(tableName).timeToLiveSpecification(spec -> spec
+                .attributeName((String) ttl.get("AttributeName")).enabled((Boolean) ttl.get("Enabled"))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<KeySchemaElement> keySchema(Object schema) {
+        return ((List<Map<String, String>>) schema).stream()
+                .map(k -> KeySchemaElement.builder().attributeName(k.get("AttributeName")).keyType(k.get("KeyType"))
+                        .build()).toList();
+    }
+
+    private void captureEvents(AwsClients clients) {
+        eventQueueUrl = sqs.createQueue(request -> request.queueName(STACK_NAME + "-captured-events")).queueUrl();
+        String queueArn = sqs.getQueueAttributes(request -> request.queueUrl(eventQueueUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        var eventBridge = clients.eventBridge();
+        eventBridge.putRule(request -> request.name("capture-all").eventBusName(busName)
+                .eventPattern("{\"source\":[{\"prefix\":\"\"}]}"));
+        eventBridge.putTargets(request -> request.rule("capture-all").eventBusName(busName)
+                .targets(target -> target.id("queue").arn(queueArn)));
+    }
+
+    /** {@code !Sub} with the pseudo parameters a test stack needs. */
+    @SuppressWarnings("unchecked")
+    private static Object resolveSub(Object value) {
+        if (value instanceof Map<?, ?> map && map.containsKey("!Sub")) {
+            return ((String) ((Map<String, Object>) map).get("!Sub")).replace("${AWS::StackName}", STACK_NAME);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,88 @@
+package partnerhub.testing;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * template.yaml as data, so the tests provision the emulator from the very definitions that deploy. CloudFormation's
+ * short tags ({@code !Ref x}) read as one-entry maps ({@code {"!Ref": "x"}}).
+ */
+public final class Template {
+
+    private final Map<String, Object> root;
+
+    private Template(Map<String, Object> root) {
+        this.root = root;
+    }
+
+    /** The template the build names (system property {@code templatePath}), else ../../template.yaml. */
+    public static Template load() {
+        Path path = Path.of(System.getProperty("templatePath", "../../template.yaml"));
+        try (Reader reader = Files.newBufferedReader(path)) {
+            return new Template(new Yaml(new CloudFormationTags()).load(reader));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path.toAbsolutePath(), e);
+        }
+    }
+
+    /** A resource's {@code Properties}. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> properties(String logicalId) {
+        var resources = (Map<String, Object>) root.get("Resources");
+        var resource = (Map<String, Object>) resources.get(logicalId);
+        if (resource == null) {
+            throw new IllegalArgumentException("template.yaml has no resource " + logicalId);
+        }
+        return (Map<String, Object>) resource.getOrDefault("Properties", Map.of());
+    }
+
+    /** Resources of one type, by logical id. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Map<String, Object>> resources(String type) {
+        var resources = (Map<String, Map<String, Object>>) root.get("Resources");
+        var found = new java.util.LinkedHashMap<String, Map<String, Object>>();
+        resources.forEach((id, resource) -> {
+            if (type.equals(resource.get("Type"))) {
+                found.put(id, resource);
+            }
+        });
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> globals() {
+        return (Map<String, Object>) ((Map<String, Object>) root.getOrDefault("Globals", Map.of()))
+                .getOrDefault("Function", Map.of());
+    }
+
+    private static final class CloudFormationTags extends SafeConstructor {
+
+        CloudFormationTags() {
+            super(new LoaderOptions());
+            yamlMultiConstructors.put("!", new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    Object value = switch (node) {
+                        case ScalarNode scalar -> constructScalar(scalar);
+                        case SequenceNode sequence -> constructSequence(sequence);
+                        case MappingNode mapping -> constructMapping(mapping);
+                        default -> null;
+                    };
+                    return Map.of(node.getTag().getValue(), value == null ? List.of() : value);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package partnerhub.aws.dynamodb;
+
+import static partnerhub.aws.dynamodb.Attributes.bool;
+import static partnerhub.aws.dynamodb.Attributes.instant;
+import static partnerhub.aws.dynamodb.Attributes.n;
+import static partnerhub.aws.dynamodb.Attributes.number;
+import static partnerhub.aws.dynamodb.Attributes.numbers;
+import static partnerhub.aws.dynamodb.Attributes.s;
+import static partnerhub.aws.dynamodb.Attributes.string;
+import static partnerhub.aws.dynamodb.Attributes.strings;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import partnerhub.domain.AccountType;
+import partnerhub.domain.ActivationLink;
+import partnerhub.domain.Customer;
+import partnerhub.domain.Lifecycle;
+import partnerhub.domain.OnboardingStatus;
+import partnerhub.domain.Source;
+import partnerhub.domain.Status;
+
+/** Maps customers to items and back, with the index keys that follow from the customer's state. */
+final class CustomerItems {
+
+    private final Lifecycle lifecycle;
+
+    CustomerItems(Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    /** The customer's attributes alone, as kept inside an idempotency record. */
+    static Map<String, AttributeValue> attributes(Customer c) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("customerId", s(c.customerId()));
+        item.put("partnerId", s(c.partnerId()));
+        item.put("organizationName", s(c.organizationName()));
+        item.put("notificationEmail", s(c.notificationEmail()));
+        item.put("sku", s(c.sku()));
+        item.put("addOns", strings(c.addOns()));
+        item.put("source", s(c.source().name()));
+        item.put("onboardingStatus", s(c.onboardingStatus().name()));
+        item.put("accountType", s(c.accountType().name()));
+        item.put("status", s(c.status().name()));
+        putIfPresent(item, "expirationDate", c.expirationDate());
+        item.put("autoUpgrade", bool(c.autoUpgrade()));
+        item.put("trialExtensions", n(c.trialExtensions()));
+        item.put("importErrorCount", n(c.importErrorCount()));
+        putIfPresent(item, "lastEventMessage", c.lastEventMessage());
+        putIfPresent(item, "createdBy", c.createdBy());
+        if (c.activation() != null) {
+            item.put("activationNonce", s(c.activation().nonce()));
+            item.put("activationExpiresAt", s(c.activation().expiresAt().toString()));
+        }
+        item.put("noticesSent", numbers(c.noticesSent()));
+        item.put("createdAt", s(c.createdAt().toString()));
+        item.put("updatedAt", s(c.updatedAt().toString()));
+        item.put("version", n(c.version()));
+        return item;
+    }
+
+    /** The whole item: keys, attributes, and the index keys (the due index only while something is scheduled). */
+    Map<String, AttributeValue> item(Customer c) {
+        var item = attributes(c);
+        item.put(TableDesign.PK, s(TableDesign.partnerKey(c.partnerId())));
+        item.put(TableDesign.SK, s(TableDesign.customerSortKey(c.customerId())));
+        item.put(TableDesign.VIEW_KEY, s(TableDesign.viewKey(c.partnerId(), c.view())));
+        item.put(TableDesign.CUSTOMER_KEY, s(c.customerId()));
+        lifecycle.nextDueAt(c).ifPresent(due -> {
+            item.put(TableDesign.DUE_SHARD, s(TableDesign.dueShard(c.customerId())));
+            item.put(TableDesign.DUE_AT, n(due.getEpochSecond()));
+        });
+        return item;
+    }
+
+    static Customer customer(Map<String, AttributeValue> item) {
+        String nonce = string(item, "activationNonce");
+        return new Customer(
+                string(item, "customerId"),
+                string(item, "partnerId"),
+                string(item, "organizationName"),
+                string(item, "notificationEmail"),
+                string(item, "sku"),
+                strings(item, "addOns"),
+                Source.valueOf(string(item, "source")),
+                OnboardingStatus.valueOf(string(item, "onboardingStatus")),
+                AccountType.valueOf(string(item, "accountType")),
+                Status.valueOf(string(item, "status")),
+                instant(item, "expirationDate"),
+                bool(item, "autoUpgrade"),
+                (int) number(item, "trialExtensions"),
+                (int) number(item, "importErrorCount"),
+                string(item, "lastEventMessage"),
+                string(item, "createdBy"),
+                nonce == null ? null : new ActivationLink.State(nonce, instant(item, "activationExpiresAt")),
+                numbers(item, "noticesSent"),
+                instant(item, "createdAt"),
+                instant(item, "updatedAt"),
+                number(item, "version"));
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, Object value) {
+        if (value != null) {
+            item.put(name, s(value instanceof Instant at ? at.toString() : value.toString()));
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package partnerhub.aws.dynamodb;
+
+import static partnerhub.aws.dynamodb.Attributes.n;
+import static partnerhub.aws.dynamodb.Attributes.s;
+import static partnerhub.aws.dynamodb.Attributes.string;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import partnerhub.domain.ActivationLink;
+import partnerhub.domain.Change;
+import partnerhub.domain.ConcurrentChangeException;
+import partnerhub.domain.Customer;
+import partnerhub.domain.IdempotencyRecord;
+import partnerhub.domain.Lifecycle;
+import partnerhub.domain.LogEntry;
+import partnerhub.domain.Page;
+import partnerhub.domain.View;
+import partnerhub.domain.port.CustomerStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** Customers in the single table. Every key starts from the partner, so no call can reach another partner's data. */
+public final class DynamoDbCustomerStore implements CustomerStore {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final CustomerItems customers;
+    private final Clock clock;
+
+    public DynamoDbCustomerStore(DynamoDbClient dynamoDb, String table, Lifecycle lifecycle, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.customers = new CustomerItems(lifecycle);
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Customer> find(String partnerId, String customerId) {
+        var item = dynamoDb.getItem(request -> request.tableName(table).consistentRead(true).key(Map.of(
+                TableDesign.PK, s(TableDesign.partnerKey(partnerId)),
+                TableDesign.SK, s(TableDesign.customerSortKey(customerId)))));
+        return item.hasItem() && !item.item().isEmpty() ? Optional.of(CustomerItems.customer(item.item()))
+                : Optional.empty();
+    }
+
+    @Override
+    public Page<Customer> list(String partnerId, View view, int limit, String cursor) {
+        var query = QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit + 1);
+        if (view == null) {
+            query.keyConditionExpression("pk = :pk AND begins_with(sk, :customers)")
+                    .expressionAttributeValues(Map.of(
+                            ":pk", s(TableDesign.partnerKey(partnerId)),
+                            ":customers", s(TableDesign.CUSTOMER_PREFIX)));
+        } else {
+            query.indexName(TableDesign.VIEW_INDEX)
+                    .keyConditionExpression("viewKey = :view")
+                    .expressionAttributeValues(Map.of(":view", s(TableDesign.viewKey(partnerId, view))));
+        }
+        if (cursor != null) {
+            query.exclusiveStartKey(decodeCursor(cursor));
+        }
+        // One item more than the page tells whether another page exists, so the last page has no token.
+        QueryResponse response = dynamoDb.query(query.build());
+        List<Map<String, AttributeValue>> items = response.items();
+        boolean more = items.size() > limit;
+        List<Map<String, AttributeValue>> page = more ? items.subList(0, limit) : items;
+        String next = more ? encodeCursor(page.getLast(), view != null) : null;
+        return new Page<>(page.stream().map(CustomerItems::customer).toList(), next);
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findIdempotency(String partnerId, String key) {
+        var item = dynamoDb.getItem(request -> request.tableName(table).consistentRead(true).key(Map.of(
+                TableDesign.PK, s(TableDesign.partnerKey(partnerId)),
+                TableDesign.SK, s(TableDesign.idempotencySortKey(key))))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new IdempotencyRecord(key, string(item, "fingerprint"),
+                CustomerItems.customer(item.get("customer").m()), Attributes.instant(item, "expiresAt")));
+    }
+
+    @Override
+    public void save(Change change) {
+        var writes = new ArrayList<TransactWriteItem>();
+        writes.add(customerPut(change));
+        if (change.idempotency() != null) {
+            writes.add(idempotencyPut(change.idempotency()));
+        }
+        if (change.issuedLink() != null) {
+            writes.add(put(linkItem(change.customer(), change.issuedLink())));
+        }
+        change.outbox().forEach(entry -> writes.add(put(OutboxItems.item(entry))));
+        change.log().forEach(line -> writes.add(put(logItem(change.customer(), line))));
+        try {
+            dynamoDb.transactWriteItems(request -> request.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            throw new ConcurrentChangeException(conflictMessage(change, e.cancellationReasons()));
+        }
+    }
+
+    private TransactWriteItem customerPut(Change change) {
+        var put = Put.builder().tableName(table).item(customers.item(change.customer()));
+        if (change.expectedVersion() == 0) {
+            put.conditionExpression("attribute_not_exists(pk)");
+        } else {
+            put.conditionExpression("version = :expected")
+                    .expressionAttributeValues(Map.of(":expected", n(change.expectedVersion())));
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    // An expired record still in the table (TTL deletes lazily) no longer holds its key.
+    private TransactWriteItem idempotencyPut(IdempotencyRecord record) {
+        Customer customer = record.customer();
+        var item = new HashMap<String, AttributeValue>();
+        item.put(TableDesign.PK, s(TableDesign.partnerKey(customer.partnerId())));
+        item.put(TableDesign.SK, s(TableDesign.idempotencySortKey(record.key())));
+        item.put("fingerprint", s(record.fingerprint()));
+        item.put("customer", AttributeValue.fromM(CustomerItems.attributes(customer)));
+        item.put("expiresAt", s(record.expiresAt().toString()));
+        item.put(TableDesign.TTL, n(record.expiresAt().getEpochSecond()));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk) OR #ttl < :now")
+                .expressionAttributeNames(Map.of("#ttl", TableDesign.TTL))
+                .expressionAttributeValues(Map.of(":now", n(clock.instant().getEpochSecond())))
+                .build()).build();
+    }
+
+    private static Map<String, AttributeValue> linkItem(Customer customer, ActivationLink.State link) {
+        return Map.of(
+                TableDesign.PK, s(TableDesign.linkKey(link.nonce())),
+                TableDesign.SK, s(TableDesign.LINK_SORT_KEY),
+                "partnerId", s(customer.partnerId()),
+                "customerId", s(customer.customerId()),
+                "expiresAt", s(link.expiresAt().toString()),
+                // Kept a while past expiry, so a late click is told "expired" rather than "unknown".
+                TableDesign.TTL, n(link.expiresAt().plus(java.time.Duration.ofDays(30)).getEpochSecond()));
+    }
+
+    private static Map<String, AttributeValue> logItem(Customer customer, LogEntry line) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put(TableDesign.PK, s(TableDesign.logKey(customer.partnerId(), customer.customerId())));
+        item.put(TableDesign.SK, s(TableDesign.logSortKey(line.at(), line.id())));
+        item.put("at", s(line.at().toString()));
+        item.put("type", s(line.type()));
+        item.put("level", s(line.level().name()));
+        item.put("message", s(line.message()));
+        if (line.actor() != null) {
+            item.put("actor", s(line.actor()));
+        }
+        return item;
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
+    }
+
+    private static String conflictMessage(Change change, List<CancellationReason> reasons) {
+        boolean customerMoved = !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.getFirst().code());
+        if (customerMoved) {
+            return "customer " + change.customer().customerId() + " changed since version " + change.expectedVersion();
+        }
+        return "the write was cancelled: " + reasons.stream().map(CancellationReason::code).toList();
+    }
+
+    // A cursor is the last item's key; the service signs it before a partner sees it.
+    private static String encodeCursor(Map<String, AttributeValue> item, boolean viewIndex) {
+        var key = new LinkedHashMap<String, String>();
+        key.put(TableDesign.PK, string(item, TableDesign.PK));
+        key.put(TableDesign.SK, string(item, TableDesign.SK));
+        if (viewIndex) {
+            key.put(TableDesign.VIEW_KEY, string(item, TableDesign.VIEW_KEY));
+        }
+        try {
+            return JSON.std.asString(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, AttributeValue> decodeCursor(String cursor) {
+        try {
+            var key = new HashMap<String, AttributeValue>();
+            JSON.std.mapFrom(cursor).forEach((name, value) -> key.put(name, s((String) value)));
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package partnerhub.aws.dynamodb;
+
+import static partnerhub.aws.dynamodb.Attributes.s;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import partnerhub.domain.Ids;
+import partnerhub.domain.OutboxEntry;
+import partnerhub.domain.port.Outbox;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/** The outbox's shards: entries sort by id, and ids sort by creation time, so "older than" is a key condition. */
+public final class DynamoDbOutbox implements Outbox {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbOutbox(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public List<OutboxEntry> pending(Instant before, int limit) {
+        var entries = new ArrayList<OutboxEntry>();
+        for (int shard = 0; shard < TableDesign.OUTBOX_SHARDS; shard++) {
+            var query = QueryRequest.builder()
+                    .tableName(table)
+                    .keyConditionExpression("pk = :pk AND sk < :before")
+                    .expressionAttributeValues(Map.of(
+                            ":pk", s(TableDesign.outboxKey(shard)),
+                            ":before", s(Ids.lowest(before))))
+                    .consistentRead(true)
+                    .build();
+            dynamoDb.queryPaginator(query).items().stream().limit(limit).map(OutboxItems::entry).forEach(entries::add);
+        }
+        return entries.stream().sorted(Comparator.comparing(OutboxEntry::id)).limit(limit).toList();
+    }
+
+    @Override
+    public void remove(OutboxEntry entry) {
+        dynamoDb.deleteItem(request -> request.tableName(table).key(OutboxItems.key(entry)));
+    }
+}

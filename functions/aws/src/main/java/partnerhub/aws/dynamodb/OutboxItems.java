@@ -1,0 +1,88 @@
+package partnerhub.aws.dynamodb;
+
+import static partnerhub.aws.dynamodb.Attributes.s;
+import static partnerhub.aws.dynamodb.Attributes.string;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import partnerhub.domain.DomainEvent;
+import partnerhub.domain.Effect;
+import partnerhub.domain.EventType;
+import partnerhub.domain.MailRequest;
+import partnerhub.domain.MailTemplate;
+import partnerhub.domain.OutboxEntry;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Outbox entries as items: the effect kept as JSON, so the relay can deliver it without the change. */
+final class OutboxItems {
+
+    private OutboxItems() {}
+
+    static Map<String, AttributeValue> item(OutboxEntry entry) {
+        return Map.of(
+                TableDesign.PK, s(TableDesign.outboxKey(entry.id())),
+                TableDesign.SK, s(entry.id()),
+                "createdAt", s(entry.createdAt().toString()),
+                "effect", s(json(entry.effect())));
+    }
+
+    static Map<String, AttributeValue> key(OutboxEntry entry) {
+        return Map.of(TableDesign.PK, s(TableDesign.outboxKey(entry.id())), TableDesign.SK, s(entry.id()));
+    }
+
+    static OutboxEntry entry(Map<String, AttributeValue> item) {
+        return new OutboxEntry(string(item, TableDesign.SK), Instant.parse(string(item, "createdAt")),
+                effect(string(item, "effect")));
+    }
+
+    private static String json(Effect effect) {
+        var json = new LinkedHashMap<String, Object>();
+        switch (effect) {
+            case DomainEvent event -> {
+                json.put("kind", "EVENT");
+                json.put("eventId", event.eventId());
+                json.put("type", event.type().name());
+                json.put("partnerId", event.partnerId());
+                json.put("customerId", event.customerId());
+                json.put("occurredAt", event.occurredAt().toString());
+                json.put("changes", event.changes());
+            }
+            case MailRequest mail -> {
+                json.put("kind", "MAIL");
+                json.put("template", mail.template().name());
+                json.put("to", mail.to());
+                json.put("cc", mail.cc());
+                json.put("values", mail.values());
+            }
+        }
+        try {
+            return JSON.std.asString(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Effect effect(String text) {
+        Map<String, Object> json;
+        try {
+            json = JSON.std.mapFrom(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return switch ((String) json.get("kind")) {
+            case "EVENT" -> new DomainEvent((String) json.get("eventId"), EventType.valueOf((String) json.get("type")),
+                    (String) json.get("partnerId"), (String) json.get("customerId"),
+                    Instant.parse((String) json.get("occurredAt")), (Map<String, Object>) json.get("changes"));
+            case "MAIL" -> new MailRequest(MailTemplate.valueOf((String) json.get("template")),
+                    (List<String>) json.get("to"), (List<String>) json.get("cc"),
+                    (Map<String, String>) json.get("values"));
+            default -> throw new IllegalStateException("unknown outbox entry kind in " + text);
+        };
+    }
+}

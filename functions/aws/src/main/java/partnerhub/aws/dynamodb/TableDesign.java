@@ -1,0 +1,86 @@
+package partnerhub.aws.dynamodb;
+
+import java.time.Instant;
+
+/**
+ * The single table's keys and indexes, in one place (the README's "Table design" explains each access pattern).
+ *
+ * <pre>
+ * item              pk                        sk                  index keys
+ * customer          PARTNER#{partner}         CUSTOMER#{id}       viewKey, customerKey, dueShard + dueAt (sparse)
+ * idempotency key   PARTNER#{partner}         IDEMPOTENCY#{key}   -
+ * activation link   LINK#{nonce}              LINK                -
+ * event-log line    LOG#{partner}#{id}        {epoch ms}#{id}     -
+ * outbox entry      OUTBOX#{0..3}             {entry id}          -
+ * </pre>
+ */
+final class TableDesign {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+
+    /** Customers by partner and view, newest first (the view's pk, the table's sk: ids sort by creation). */
+    static final String VIEW_INDEX = "ViewIndex";
+    static final String VIEW_KEY = "viewKey";
+
+    /** A customer by id alone, for callers that carry no partner (the import pipeline). Keys only. */
+    static final String CUSTOMER_INDEX = "CustomerIndex";
+    static final String CUSTOMER_KEY = "customerKey";
+
+    /** Customers with a next scheduled action, sharded so the sweep reads shards in parallel. Sparse, keys only. */
+    static final String DUE_INDEX = "DueIndex";
+    static final String DUE_SHARD = "dueShard";
+    static final String DUE_AT = "dueAt";
+    static final int DUE_SHARDS = 8;
+
+    static final int OUTBOX_SHARDS = 4;
+
+    /** Epoch seconds after which DynamoDB's TTL deletes the item. */
+    static final String TTL = "ttl";
+
+    private TableDesign() {}
+
+    static String partnerKey(String partnerId) {
+        return "PARTNER#" + partnerId;
+    }
+
+    static String customerSortKey(String customerId) {
+        return "CUSTOMER#" + customerId;
+    }
+
+    static final String CUSTOMER_PREFIX = "CUSTOMER#";
+
+    static String viewKey(String partnerId, partnerhub.domain.View view) {
+        return partnerId + "#" + view.name();
+    }
+
+    static String idempotencySortKey(String key) {
+        return "IDEMPOTENCY#" + key;
+    }
+
+    static String linkKey(String nonce) {
+        return "LINK#" + nonce;
+    }
+
+    static final String LINK_SORT_KEY = "LINK";
+
+    static String logKey(String partnerId, String customerId) {
+        return "LOG#" + partnerId + "#" + customerId;
+    }
+
+    static String logSortKey(Instant at, String id) {
+        return String.format("%013d#%s", at.toEpochMilli(), id);
+    }
+
+    static String dueShard(String customerId) {
+        return "DUE#" + Math.floorMod(customerId.hashCode(), DUE_SHARDS);
+    }
+
+    static String outboxKey(String entryId) {
+        return "OUTBOX#" + Math.floorMod(entryId.hashCode(), OUTBOX_SHARDS);
+    }
+
+    static String outboxKey(int shard) {
+        return "OUTBOX#" + shard;
+    }
+}

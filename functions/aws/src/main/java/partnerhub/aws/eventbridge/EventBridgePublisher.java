@@ -1,0 +1,49 @@
+package partnerhub.aws.eventbridge;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import partnerhub.domain.DomainEvent;
+import partnerhub.domain.EventType;
+import partnerhub.domain.port.EventPublisher;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+
+/** Puts domain events on the project's bus, source {@code partner.customers}, detail-type the event's type. */
+public final class EventBridgePublisher implements EventPublisher {
+
+    private final EventBridgeClient eventBridge;
+    private final String busName;
+
+    public EventBridgePublisher(EventBridgeClient eventBridge, String busName) {
+        this.eventBridge = eventBridge;
+        this.busName = busName;
+    }
+
+    @Override
+    public void publish(DomainEvent event) {
+        var entry = PutEventsRequestEntry.builder()
+                .eventBusName(busName)
+                .source(EventType.SOURCE)
+                .detailType(event.type().detailType())
+                .time(event.occurredAt())
+                .detail(json(event))
+                .build();
+        PutEventsResponse response = eventBridge.putEvents(request -> request.entries(entry));
+        // PutEvents answers 200 even when an entry failed: the entry's error code is the only sign.
+        if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
+            var failed = response.entries().getFirst();
+            throw new IllegalStateException("EventBridge refused " + event.type().detailType() + " "
+                    + event.eventId() + ": " + failed.errorCode() + " " + failed.errorMessage());
+        }
+    }
+
+    private static String json(DomainEvent event) {
+        try {
+            return JSON.std.asString(event.detail());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

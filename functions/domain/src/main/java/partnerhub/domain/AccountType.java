@@ -1,0 +1,5 @@
+package partnerhub.domain;
+
+public enum AccountType {
+    TRIAL, PRODUCTION
+}

@@ -1,0 +1,20 @@
+package partnerhub.domain;
+
+import java.util.List;
+
+/**
+ * Everything one action writes, saved in one transaction or not at all: the customer (conditional on
+ * {@code expectedVersion}, 0 for a new one), its outbox, its event-log lines, and, when asked, the idempotency
+ * record and a newly issued activation link.
+ *
+ * @param issuedLink  a link issued by this change, or null
+ * @param idempotency the record of this request's Idempotency-Key, or null
+ */
+public record Change(Customer customer, long expectedVersion, List<OutboxEntry> outbox, List<LogEntry> log,
+                     ActivationLink.State issuedLink, IdempotencyRecord idempotency) {
+
+    public Change {
+        outbox = List.copyOf(outbox);
+        log = List.copyOf(log);
+    }
+}

@@ -1,0 +1,90 @@
+package partnerhub.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The rules a customer's fields must keep, checked all at once so a partner sees every bad field in one answer. */
+public final class CustomerRules {
+
+    public static final int MAX_ORGANIZATION_NAME = 100;
+    public static final int MAX_EMAIL = 254;
+
+    // Pragmatic, not RFC 5322: one @, no spaces, a dotted domain of letters, digits and hyphens.
+    private static final Pattern EMAIL = Pattern.compile(
+            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$");
+
+    private final Catalog catalog;
+
+    public CustomerRules(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Null values are fields the request left out. */
+    public NewCustomer newCustomer(String organizationName, String notificationEmail, String sku, List<String> addOns) {
+        List<FieldError> errors = new ArrayList<>();
+        String name = organizationName(organizationName, errors);
+        String email = notificationEmail(notificationEmail, errors);
+        checkSku(sku, errors);
+        List<String> chosenAddOns = addOns == null ? List.of() : addOns;
+        checkAddOns(chosenAddOns, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new NewCustomer(name, email, sku, chosenAddOns);
+    }
+
+    private static String organizationName(String value, List<FieldError> errors) {
+        if (value == null) {
+            errors.add(new FieldError("organizationName", "is required"));
+            return null;
+        }
+        String name = value.strip();
+        int length = name.codePointCount(0, name.length());
+        if (length == 0 || length > MAX_ORGANIZATION_NAME) {
+            errors.add(new FieldError("organizationName", "must be 1 to " + MAX_ORGANIZATION_NAME + " characters"));
+        } else if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
+            errors.add(new FieldError("organizationName", "must not contain control characters"));
+        }
+        return name;
+    }
+
+    private static String notificationEmail(String value, List<FieldError> errors) {
+        if (value == null) {
+            errors.add(new FieldError("notificationEmail", "is required"));
+            return null;
+        }
+        String email = value.strip();
+        if (email.length() > MAX_EMAIL) {
+            errors.add(new FieldError("notificationEmail", "must be at most " + MAX_EMAIL + " characters"));
+        } else if (!EMAIL.matcher(email).matches()) {
+            errors.add(new FieldError("notificationEmail", "must be a valid email address"));
+        }
+        return email;
+    }
+
+    private void checkSku(String sku, List<FieldError> errors) {
+        if (sku == null) {
+            errors.add(new FieldError("sku", "is required"));
+        } else if (!catalog.hasSku(sku)) {
+            errors.add(new FieldError("sku", "must be one of the catalog's SKUs"));
+        }
+    }
+
+    private void checkAddOns(List<String> addOns, List<FieldError> errors) {
+        var seen = new HashSet<String>();
+        for (int i = 0; i < addOns.size(); i++) {
+            String addOn = addOns.get(i);
+            if (!catalog.hasAddOn(addOn)) {
+                errors.add(new FieldError("addOns[" + i + "]", "must be one of the catalog's add-ons"));
+            } else if (!seen.add(addOn)) {
+                errors.add(new FieldError("addOns[" + i + "]", "is a duplicate"));
+            }
+        }
+    }
+}

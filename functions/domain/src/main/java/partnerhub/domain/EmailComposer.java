@@ -1,0 +1,91 @@
+package partnerhub.domain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link MailRequest} into an {@link Email} from the templates in {@code /mail/}: {@code {{name}}} is
+ * replaced by the value, HTML-escaped in the HTML part. An unknown placeholder is a bug, so it fails loudly.
+ */
+public final class EmailComposer {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z]+)}}");
+
+    private final ActivationLinks links;
+    private final Map<String, String> templates = new HashMap<>();
+
+    public EmailComposer(ActivationLinks links) {
+        this.links = links;
+    }
+
+    public Email compose(MailRequest request) {
+        Map<String, String> values = withActivationLink(request.values());
+        String name = request.template().resourceName();
+        return new Email(request.to(), request.cc(),
+                fill(template(name + ".subject.txt").strip(), values, false),
+                fill(template(name + ".html"), values, true),
+                fill(template(name + ".txt"), values, false));
+    }
+
+    // The link's signature never waits in the outbox: the request carries the nonce, the link is made here.
+    private Map<String, String> withActivationLink(Map<String, String> values) {
+        String nonce = values.get("activationNonce");
+        if (nonce == null) {
+            return values;
+        }
+        var withLink = new HashMap<>(values);
+        var state = new ActivationLink.State(nonce, Instant.parse(values.get("activationExpiresAt")));
+        withLink.put("activationLink", links.link(state).url());
+        return withLink;
+    }
+
+    private String template(String resource) {
+        return templates.computeIfAbsent(resource, EmailComposer::load);
+    }
+
+    private static String load(String resource) {
+        try (InputStream in = EmailComposer.class.getResourceAsStream("/mail/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing mail template /mail/" + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fill(String template, Map<String, String> values, boolean html) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        var out = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.get(matcher.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("no value for {{" + matcher.group(1) + "}}");
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(html ? escapeHtml(value) : value));
+        }
+        return matcher.appendTail(out).toString();
+    }
+
+    static String escapeHtml(String value) {
+        var out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

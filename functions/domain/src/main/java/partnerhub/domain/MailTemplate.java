@@ -1,0 +1,16 @@
+package partnerhub.domain;
+
+/** The emails the product sends; each has a subject, an HTML and a text template in {@code /mail/}. */
+public enum MailTemplate {
+    ACTIVATION("activation");
+
+    private final String resourceName;
+
+    MailTemplate(String resourceName) {
+        this.resourceName = resourceName;
+    }
+
+    public String resourceName() {
+        return resourceName;
+    }
+}

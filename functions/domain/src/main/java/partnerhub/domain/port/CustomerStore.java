@@ -1,0 +1,32 @@
+package partnerhub.domain.port;
+
+import java.util.Optional;
+import partnerhub.domain.Change;
+import partnerhub.domain.Customer;
+import partnerhub.domain.IdempotencyRecord;
+import partnerhub.domain.Page;
+import partnerhub.domain.View;
+
+/** Where customers live. Every read names the partner: no method can reach another partner's data. */
+public interface CustomerStore {
+
+    Optional<Customer> find(String partnerId, String customerId);
+
+    /**
+     * A partner's customers, newest first.
+     *
+     * @param view   null for all customers
+     * @param cursor where the previous page stopped, or null for the first page
+     */
+    Page<Customer> list(String partnerId, View view, int limit, String cursor);
+
+    Optional<IdempotencyRecord> findIdempotency(String partnerId, String key);
+
+    /**
+     * Writes the whole change in one transaction.
+     *
+     * @throws partnerhub.domain.ConcurrentChangeException when the customer's version moved, or the idempotency
+     *         key was taken, since they were read
+     */
+    void save(Change change);
+}
