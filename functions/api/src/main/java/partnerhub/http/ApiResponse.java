@@ -9,13 +9,16 @@ import java.util.Map;
 /** A response in API Gateway's HTTP API payload 2.0 format. */
 public record ApiResponse(int status, Map<String, String> headers, String body) {
 
+    // The contract shows absent values as null ("expirationDate": null), so nulls are written, not dropped.
+    private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+
     public ApiResponse {
         headers = Map.copyOf(headers);
     }
 
     public static ApiResponse json(int status, Object body) {
         try {
-            return new ApiResponse(status, Map.of("Content-Type", "application/json"), JSON.std.asString(body));
+            return new ApiResponse(status, Map.of("Content-Type", "application/json"), WRITER.asString(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

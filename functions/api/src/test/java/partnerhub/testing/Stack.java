@@ -45,23 +45,24 @@ public final class Stack {
     private final SqsClient sqs;
     private final String tableName;
     private final String busName;
+    private final AwsClients clients;
     private String eventQueueUrl;
 
     private Stack(Emulator emulator) {
         this.emulator = emulator;
         this.aws = new AwsSettings(REGION,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), emulator.endpoint());
-        var clients = new AwsClients(aws);
+        this.clients = new AwsClients(aws);
         this.dynamoDb = clients.dynamoDb();
         this.sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(REGION)
                 .credentialsProvider(aws.credentials()).endpointOverride(emulator.endpoint()).build();
         Template template = Template.load();
         this.tableName = STACK_NAME + "-customers-table";
         this.busName = (String) resolveSub(template.properties("EventBus").get("Name"));
-        createTable(template.properties("CustomersTable"), clients);
-        clients.eventBridge().createEventBus(request -> request.name(busName));
-        clients.ses().createEmailIdentity(request -> request.emailIdentity(SENDER));
-        captureEvents(clients);
+        createTable(template.properties("CustomersTable"));
+        eventQueueUrl = sqs.createQueue(request -> request.queueName(STACK_NAME + "-captured-events")).queueUrl();
+        repairEventBus();
+        repairSenderIdentity();
     }
 
     /** A fresh stack on an emulator that was just reset. */
@@ -127,7 +128,7 @@ public final class Stack {
     }
 
     @SuppressWarnings("unchecked")
-    private void createTable(Map<String, Object> table, AwsClients clients) {
+    private void createTable(Map<String, Object> table) {
         var attributes = ((List<Map<String, String>>) table.get("AttributeDefinitions")).stream()
                 .map(a -> AttributeDefinition.builder().attributeName(a.get("AttributeName"))
                         .attributeType(a.get("AttributeType")).build()).toList();
@@ -155,8 +156,17 @@ public final class Stack {
                         .build()).toList();
     }
 
-    private void captureEvents(AwsClients clients) {
-        eventQueueUrl = sqs.createQueue(request -> request.queueName(STACK_NAME + "-captured-events")).queueUrl();
+    /** Takes the bus away, so that publishing fails as it would in an EventBridge outage. */
+    public void breakEventBus() {
+        var eventBridge = clients.eventBridge();
+        eventBridge.removeTargets(request -> request.rule("capture-all").eventBusName(busName).ids("queue"));
+        eventBridge.deleteRule(request -> request.name("capture-all").eventBusName(busName));
+        eventBridge.deleteEventBus(request -> request.name(busName));
+    }
+
+    /** The bus, with the test rule that copies every event on it to the queue {@link #publishedEvents} reads. */
+    public void repairEventBus() {
+        clients.eventBridge().createEventBus(request -> request.name(busName));
         String queueArn = sqs.getQueueAttributes(request -> request.queueUrl(eventQueueUrl)
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         var eventBridge = clients.eventBridge();
@@ -164,6 +174,15 @@ public final class Stack {
                 .eventPattern("{\"source\":[{\"prefix\":\"\"}]}"));
         eventBridge.putTargets(request -> request.rule("capture-all").eventBusName(busName)
                 .targets(target -> target.id("queue").arn(queueArn)));
+    }
+
+    /** Removes the sender identity, so that SES rejects every email. */
+    public void breakSenderIdentity() {
+        clients.ses().deleteEmailIdentity(request -> request.emailIdentity(SENDER));
+    }
+
+    public void repairSenderIdentity() {
+        clients.ses().createEmailIdentity(request -> request.emailIdentity(SENDER));
     }
 
     /** {@code !Sub} with the pseudo parameters a test stack needs. */

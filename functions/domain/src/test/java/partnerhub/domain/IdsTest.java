@@ -1,0 +1,35 @@
+package partnerhub.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HashSet;
+import org.junit.jupiter.api.Test;
+
+class IdsTest {
+
+    final Ids ids = new Ids(new SecureRandom());
+
+    @Test
+    void idsSortByCreationTime() {
+        Instant t = Instant.parse("2026-11-24T20:00:00.000Z");
+        String earlier = ids.next(t);
+        String later = ids.next(t.plusMillis(1));
+
+        assertEquals(26, earlier.length());
+        assertTrue(earlier.compareTo(later) < 0);
+        assertTrue(Ids.lowest(t).compareTo(earlier) <= 0);
+        assertTrue(Ids.lowest(t.plusMillis(1)).compareTo(earlier) > 0);
+    }
+
+    @Test
+    void idsAreUniqueWithinTheSameMillisecond() {
+        Instant t = Instant.parse("2026-11-24T20:00:00Z");
+        var seen = new HashSet<String>();
+        for (int i = 0; i < 10_000; i++) {
+            assertTrue(seen.add(ids.next(t)));
+        }
+    }
+}

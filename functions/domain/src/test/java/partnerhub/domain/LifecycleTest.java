@@ -1,0 +1,72 @@
+package partnerhub.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LifecycleTest {
+
+    static final Instant NOW = Instant.parse("2026-11-24T20:00:00Z");
+    static final Instant END = Instant.parse("2026-12-08T14:00:00Z");
+
+    private final Lifecycle lifecycle = new Lifecycle(LifecycleSettings.DEFAULTS);
+
+    static Customer trial(Instant expiration, List<Integer> noticesSent) {
+        var request = new NewCustomer("Contoso", "it@contoso.example", "STANDARD", List.of());
+        Customer c = Customer.newTrial("c1", "p1", request, Source.MSP, null, null, NOW);
+        return new Customer(c.customerId(), c.partnerId(), c.organizationName(), c.notificationEmail(), c.sku(),
+                c.addOns(), c.source(), OnboardingStatus.COMPLETED, AccountType.TRIAL, Status.ACTIVE, expiration, true,
+                0, 0, null, null, null, noticesSent, NOW, NOW, 2);
+    }
+
+    @Test
+    void aTrialThatHasNotStartedIsNotScheduled() {
+        assertEquals(Optional.empty(), lifecycle.nextDueAt(trial(null, List.of())));
+    }
+
+    @Test
+    void aStartedTrialIsDueAtItsFirstUnsentNoticeThenAtItsEnd() {
+        assertEquals(Optional.of(END.minus(Duration.ofDays(7))), lifecycle.nextDueAt(trial(END, List.of())));
+        assertEquals(Optional.of(END.minus(Duration.ofDays(1))), lifecycle.nextDueAt(trial(END, List.of(7))));
+        assertEquals(Optional.of(END), lifecycle.nextDueAt(trial(END, List.of(7, 1))));
+    }
+
+    @Test
+    void daysAreExactly24Hours() {
+        assertEquals(Instant.parse("2026-12-01T14:00:00Z"), lifecycle.nextDueAt(trial(END, List.of())).orElseThrow());
+    }
+
+    @Test
+    void anExpiredCustomerIsNotScheduled() {
+        Customer t = trial(END, List.of());
+        var expired = new Customer(t.customerId(), t.partnerId(), t.organizationName(), t.notificationEmail(),
+                t.sku(), t.addOns(), t.source(), t.onboardingStatus(), t.accountType(), Status.EXPIRED,
+                t.expirationDate(), t.autoUpgrade(), 0, 0, null, null, null, List.of(), NOW, NOW, 3);
+        assertEquals(Optional.empty(), lifecycle.nextDueAt(expired));
+    }
+
+    @Test
+    void aProductionSubscriptionIsDueAtItsEnd() {
+        Customer t = trial(END, List.of());
+        var production = new Customer(t.customerId(), t.partnerId(), t.organizationName(), t.notificationEmail(),
+                t.sku(), t.addOns(), t.source(), t.onboardingStatus(), AccountType.PRODUCTION, Status.ACTIVE,
+                END, t.autoUpgrade(), 0, 0, null, null, null, List.of(), NOW, NOW, 3);
+        assertEquals(Optional.of(END), lifecycle.nextDueAt(production));
+    }
+
+    @Test
+    void settingsOrderNoticeDaysAndRefuseImpossibleValues() {
+        var settings = new LifecycleSettings(Duration.ofDays(14), Duration.ofDays(14), List.of(1, 7, 7),
+                Duration.ofDays(365), Duration.ofDays(7));
+        assertEquals(List.of(7, 1), settings.noticeDays());
+        assertThrows(IllegalArgumentException.class, () -> new LifecycleSettings(Duration.ofDays(14),
+                Duration.ofDays(14), List.of(), Duration.ofDays(365), Duration.ofDays(7)));
+        assertThrows(IllegalArgumentException.class, () -> new LifecycleSettings(Duration.ofDays(14),
+                Duration.ofDays(14), List.of(7), Duration.ofDays(365), Duration.ofDays(31)));
+    }
+}
