@@ -28,7 +28,7 @@ public final class ListCustomersHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         Page<Customer> page = dependencies.customers().list(dependencies.callers().actor(request),
-                view(request.query().get("view")), limit(request.query().get("limit")),
+                view(request.query().get("view")), request.integerQuery("limit"),
                 request.query().get("nextToken"));
         var json = new LinkedHashMap<String, Object>();
         json.put("items", page.items().stream().map(CustomerJson::of).toList());
@@ -45,16 +45,5 @@ public final class ListCustomersHandler extends ApiHandler {
             case "customers" -> View.CUSTOMERS;
             default -> throw ValidationException.of("view", "must be 'pending' or 'customers'");
         };
-    }
-
-    private static Integer limit(String limit) {
-        if (limit == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(limit);
-        } catch (NumberFormatException notANumber) {
-            throw ValidationException.of("limit", "must be a whole number");
-        }
     }
 }

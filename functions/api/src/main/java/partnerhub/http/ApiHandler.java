@@ -12,6 +12,9 @@ import java.util.Map;
 import partnerhub.domain.ConcurrentChangeException;
 import partnerhub.domain.CustomerNotFoundException;
 import partnerhub.domain.IdempotencyKeyReusedException;
+import partnerhub.domain.InvalidStateException;
+import partnerhub.domain.LinkRejectedException;
+import partnerhub.domain.StaleStateException;
 import partnerhub.domain.ValidationException;
 
 /**
@@ -46,6 +49,13 @@ public abstract class ApiHandler implements RequestStreamHandler {
             return Problem.validation(invalid.errors()).response();
         } catch (CustomerNotFoundException notFound) {
             return Problem.notFound(notFound.getMessage()).response();
+        } catch (InvalidStateException invalid) {
+            return Problem.invalidState(invalid.reason(), invalid.getMessage()).response();
+        } catch (StaleStateException stale) {
+            return Problem.staleState(stale.getMessage()).response();
+        } catch (LinkRejectedException rejected) {
+            return (rejected.why() == LinkRejectedException.Why.UNKNOWN ? Problem.notFound(rejected.getMessage())
+                    : Problem.gone(rejected.why().name(), rejected.getMessage())).response();
         } catch (IdempotencyKeyReusedException reused) {
             return Problem.idempotencyKeyReused(reused.getMessage()).response();
         } catch (ConcurrentChangeException raced) {

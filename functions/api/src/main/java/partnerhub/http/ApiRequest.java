@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import partnerhub.domain.ValidationException;
 
 /**
  * The parts of an API Gateway HTTP API (payload 2.0) event a handler reads. Header names are lower-cased, as API
@@ -37,6 +38,33 @@ public record ApiRequest(String routeKey, String requestId, Map<String, String> 
 
     public String pathParameter(String name) {
         return pathParameters.get(name);
+    }
+
+    /** A whole-number query parameter, or null when absent. */
+    public Integer integerQuery(String name) {
+        String value = query.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException notANumber) {
+            throw ValidationException.of(name, "must be a whole number");
+        }
+    }
+
+    /** The version an {@code If-Match} header names ({@code "3"}, {@code W/"3"}), or null without one or for *. */
+    public Long ifMatchVersion() {
+        String value = header("If-Match");
+        if (value == null || value.strip().equals("*")) {
+            return null;
+        }
+        String version = value.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.valueOf(version);
+        } catch (NumberFormatException notAVersion) {
+            throw ValidationException.of("If-Match", "must be an ETag this API returned, like \"3\"");
+        }
     }
 
     @SuppressWarnings("unchecked")

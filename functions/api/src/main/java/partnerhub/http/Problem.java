@@ -51,6 +51,11 @@ public final class Problem extends RuntimeException {
         return new Problem(409, "STALE_STATE", "Stale state", detail, null, List.of());
     }
 
+    /** A dead activation link: {@code LINK_EXPIRED}, {@code LINK_USED} or {@code LINK_REVOKED}. */
+    public static Problem gone(String code, String detail) {
+        return new Problem(410, code, "Activation link no longer works", detail, null, List.of());
+    }
+
     public static Problem payloadTooLarge(int limit) {
         return new Problem(413, "PAYLOAD_TOO_LARGE", "Payload too large",
                 "The request body is over " + limit + " bytes.", null, List.of());

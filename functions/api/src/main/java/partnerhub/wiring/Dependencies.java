@@ -8,7 +8,9 @@ import partnerhub.aws.dynamodb.DynamoDbOutbox;
 import partnerhub.aws.eventbridge.EventBridgePublisher;
 import partnerhub.aws.ses.SesMailer;
 import partnerhub.domain.ActivationLinks;
+import partnerhub.domain.ActivationService;
 import partnerhub.domain.Catalog;
+import partnerhub.domain.CustomerChanges;
 import partnerhub.domain.CustomerRules;
 import partnerhub.domain.CustomerService;
 import partnerhub.domain.EffectDispatcher;
@@ -17,6 +19,7 @@ import partnerhub.domain.Hmac;
 import partnerhub.domain.Ids;
 import partnerhub.domain.Lifecycle;
 import partnerhub.domain.PageTokens;
+import partnerhub.domain.TrialService;
 import partnerhub.domain.port.Outbox;
 import partnerhub.http.Callers;
 
@@ -30,6 +33,8 @@ public final class Dependencies {
     private final Callers callers;
     private final CustomerRules rules;
     private final CustomerService customers;
+    private final TrialService trials;
+    private final ActivationService activations;
     private final EffectDispatcher dispatcher;
     private final Outbox outbox;
     private final Clock clock;
@@ -50,9 +55,13 @@ public final class Dependencies {
                 new EmailComposer(links), outbox);
         this.callers = new Callers(settings.partnerClaim());
         this.rules = new CustomerRules(Catalog.DEFAULT);
-        this.customers = new CustomerService(
-                new DynamoDbCustomerStore(dynamoDb, settings.tableName(), lifecycle, clock), dispatcher, links,
-                new PageTokens(Hmac.derive(settings.signingSecret(), "page-token")), lifecycle, new Ids(random), clock);
+        var store = new DynamoDbCustomerStore(dynamoDb, settings.tableName(), lifecycle, clock);
+        var ids = new Ids(random);
+        var changes = new CustomerChanges(store, dispatcher, ids, clock);
+        this.customers = new CustomerService(store, changes, dispatcher, links,
+                new PageTokens(Hmac.derive(settings.signingSecret(), "page-token")), lifecycle, ids, clock);
+        this.trials = new TrialService(changes, lifecycle, customers);
+        this.activations = new ActivationService(store, changes, links, lifecycle, customers);
     }
 
     public static Dependencies create(Settings settings, Clock clock) {
@@ -82,6 +91,14 @@ public final class Dependencies {
 
     public CustomerService customers() {
         return customers;
+    }
+
+    public TrialService trials() {
+        return trials;
+    }
+
+    public ActivationService activations() {
+        return activations;
     }
 
     public EffectDispatcher dispatcher() {

@@ -15,12 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import partnerhub.aws.dynamodb.DynamoDbCustomerStore;
-import partnerhub.domain.Change;
-import partnerhub.domain.Customer;
-import partnerhub.domain.Lifecycle;
-import partnerhub.domain.LifecycleSettings;
-import partnerhub.domain.OnboardingStatus;
 import partnerhub.testing.ApiEvents;
 import partnerhub.testing.Emulator;
 import partnerhub.testing.MutableClock;
@@ -33,83 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The first routes end to end: real API Gateway events through the real handlers into an emulator's DynamoDB, SES
  * and EventBridge, read back with the SDK. Each emulator runs the same contract.
  */
-abstract class CustomersApiContract {
-
-    static final String PARTNER = "msp-contoso";
-    static final String USER = "alice@msp-contoso.example";
-    static final String OTHER_PARTNER = "msp-northwind";
-
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T20:00:00Z"));
-    Stack stack;
-    Dependencies dependencies;
-
-    abstract Emulator emulator();
-
-    @BeforeEach
-    void provision() {
-        stack = Stack.provision(emulator());
-        dependencies = stack.dependencies(clock);
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    Response create(String partner, String body) {
-        return ApiEvents.load("create-customer.json").as(partner, USER).header("idempotency-key", null).body(body)
-                .sendTo(new CreateCustomerHandler(dependencies));
-    }
-
-    static String customerJson(String name, String email, String sku, String addOns) {
-        return """
-                {"organizationName": "%s", "notificationEmail": "%s", "sku": "%s", "addOns": %s}"""
-                .formatted(name, email, sku, addOns);
-    }
-
-    Response createNamed(String partner, String name) {
-        Response response = create(partner, customerJson(name, "it@" + name.toLowerCase() + ".example", "STANDARD",
-                "[]"));
-        assertEquals(201, response.status(), response::toString);
-        clock.advance(Duration.ofSeconds(1));
-        return response;
-    }
-
-    Response list(String partner, String view, String limit, String nextToken) {
-        return ApiEvents.load("list-customers.json").as(partner, USER)
-                .query("view", view).query("limit", limit).query("nextToken", nextToken)
-                .sendTo(new ListCustomersHandler(dependencies));
-    }
-
-    Response get(String partner, String id) {
-        return ApiEvents.load("get-customer.json").as(partner, USER).pathParameter("id", id)
-                .sendTo(new GetCustomerHandler(dependencies));
-    }
-
-    static void assertProblem(Response response, int status, String code) {
-        assertEquals(status, response.status(), response::toString);
-        assertEquals("application/problem+json", response.header("Content-Type"));
-        assertEquals(code, response.string("code"), response::toString);
-        assertEquals(status, response.json().get("status"));
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<String> errorFields(Response response) {
-        return ((List<Map<String, Object>>) response.json().get("errors")).stream()
-                .map(error -> (String) error.get("field")).toList();
-    }
-
-    void assertNothingChanged() {
-        assertEquals(List.of(), stack.allItems(), "a failed request writes nothing");
-        assertEquals(List.of(), stack.sentEmails(), "a failed request sends no email");
-        assertEquals(List.of(), stack.publishedEvents(), "a failed request publishes no event");
-    }
-
-    List<Map<String, AttributeValue>> itemsStartingWith(String pkPrefix) {
-        return stack.allItems().stream().filter(item -> item.get("pk").s().startsWith(pkPrefix)).toList();
-    }
-
-    List<Map<String, AttributeValue>> customerItems(String partner) {
-        return itemsStartingWith("PARTNER#" + partner).stream()
-                .filter(item -> item.get("sk").s().startsWith("CUSTOMER#")).toList();
-    }
+abstract class CustomersApiContract extends ApiContract {
 
     // ------------------------------------------------------------------ the tests
 
@@ -483,17 +401,8 @@ abstract class CustomersApiContract {
             return response.items().stream().map(item -> (String) item.get("customerId")).toList();
         }
 
-        // Onboarding completes through the import pipeline (a later issue); here the store writes it directly.
         private void completeOnboarding(String customerId) {
-            var store = new DynamoDbCustomerStore(stack.dynamoDb(), stack.tableName(),
-                    new Lifecycle(LifecycleSettings.DEFAULTS), clock);
-            Customer c = store.find(PARTNER, customerId).orElseThrow();
-            Instant now = clock.instant();
-            var completed = new Customer(c.customerId(), c.partnerId(), c.organizationName(), c.notificationEmail(),
-                    c.sku(), c.addOns(), c.source(), OnboardingStatus.COMPLETED, c.accountType(), c.status(),
-                    now.plus(Duration.ofDays(14)), c.autoUpgrade(), 0, 0, null, c.createdBy(), null, List.of(),
-                    c.createdAt(), now, c.version() + 1);
-            store.save(new Change(completed, c.version(), List.of(), List.of(), null, null));
+            stack.seed(clock).completeOnboarding(PARTNER, customerId, clock.instant().plus(Duration.ofDays(14)));
         }
     }
 

@@ -87,6 +87,11 @@ public final class Stack {
         return Dependencies.create(Settings.fromEnvironment(environment(), aws.credentials()), clock);
     }
 
+    /** Writes customer states directly, for the states no route under test reaches. */
+    public Seed seed(Clock clock) {
+        return Seed.on(this, clock);
+    }
+
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
     }

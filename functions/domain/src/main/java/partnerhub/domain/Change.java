@@ -8,10 +8,12 @@ import java.util.List;
  * record and a newly issued activation link.
  *
  * @param issuedLink  a link issued by this change, or null
+ * @param retiredLink a link this change uses or revokes, or null; written only if the link is still live
  * @param idempotency the record of this request's Idempotency-Key, or null
  */
 public record Change(Customer customer, long expectedVersion, List<OutboxEntry> outbox, List<LogEntry> log,
-                     ActivationLink.State issuedLink, IdempotencyRecord idempotency) {
+                     ActivationLink.State issuedLink, ActivationLink.Retirement retiredLink,
+                     IdempotencyRecord idempotency) {
 
     public Change {
         outbox = List.copyOf(outbox);

@@ -49,11 +49,129 @@ public record Customer(
                 null, true, 0, 0, null, createdBy, activation, List.of(), now, now, 1);
     }
 
+    /** A customer another system brought, its onboarding done there and its trial running until {@code end}. */
+    public static Customer assigned(String customerId, String partnerId, NewCustomer request, Source source,
+                                    Instant end, Instant now) {
+        return new Customer(customerId, partnerId, request.organizationName(), request.notificationEmail(),
+                request.sku(), request.addOns(), source, OnboardingStatus.COMPLETED, AccountType.TRIAL, Status.ACTIVE,
+                end, true, 0, 0, null, null, null, List.of(), now, now, 1);
+    }
+
+    /** A copy to change: {@link Editor#save} makes the next version, updated at the given instant. */
+    public Editor edit() {
+        return new Editor(this);
+    }
+
     public View view() {
         return View.of(onboardingStatus);
     }
 
     public Optional<Instant> expiration() {
         return Optional.ofNullable(expirationDate);
+    }
+
+    /** Changes a customer field by field; only {@link #save} makes a new value, with the next version. */
+    public static final class Editor {
+
+        private final Customer from;
+        private String sku;
+        private List<String> addOns;
+        private OnboardingStatus onboardingStatus;
+        private AccountType accountType;
+        private Status status;
+        private Instant expirationDate;
+        private boolean autoUpgrade;
+        private int trialExtensions;
+        private int importErrorCount;
+        private String lastEventMessage;
+        private ActivationLink.State activation;
+        private List<Integer> noticesSent;
+
+        private Editor(Customer from) {
+            this.from = from;
+            this.sku = from.sku;
+            this.addOns = from.addOns;
+            this.onboardingStatus = from.onboardingStatus;
+            this.accountType = from.accountType;
+            this.status = from.status;
+            this.expirationDate = from.expirationDate;
+            this.autoUpgrade = from.autoUpgrade;
+            this.trialExtensions = from.trialExtensions;
+            this.importErrorCount = from.importErrorCount;
+            this.lastEventMessage = from.lastEventMessage;
+            this.activation = from.activation;
+            this.noticesSent = from.noticesSent;
+        }
+
+        public Editor sku(String value) {
+            sku = value;
+            return this;
+        }
+
+        public Editor addOns(List<String> value) {
+            addOns = value;
+            return this;
+        }
+
+        public Editor onboardingStatus(OnboardingStatus value) {
+            onboardingStatus = value;
+            return this;
+        }
+
+        public Editor accountType(AccountType value) {
+            accountType = value;
+            return this;
+        }
+
+        public Editor status(Status value) {
+            status = value;
+            return this;
+        }
+
+        /** A new end date also starts its notices over: each notice is sent once per expiration date. */
+        public Editor expirationDate(Instant value) {
+            if (!java.util.Objects.equals(value, expirationDate)) {
+                noticesSent = List.of();
+            }
+            expirationDate = value;
+            return this;
+        }
+
+        public Editor autoUpgrade(boolean value) {
+            autoUpgrade = value;
+            return this;
+        }
+
+        public Editor trialExtensions(int value) {
+            trialExtensions = value;
+            return this;
+        }
+
+        public Editor importErrorCount(int value) {
+            importErrorCount = value;
+            return this;
+        }
+
+        public Editor lastEventMessage(String value) {
+            lastEventMessage = value;
+            return this;
+        }
+
+        public Editor activation(ActivationLink.State value) {
+            activation = value;
+            return this;
+        }
+
+        public Editor noticesSent(List<Integer> value) {
+            noticesSent = value;
+            return this;
+        }
+
+        public Customer save(Instant now) {
+            return new Customer(from.customerId, from.partnerId, from.organizationName, from.notificationEmail, sku,
+                    addOns, from.source, onboardingStatus, accountType, status, expirationDate, autoUpgrade,
+                    trialExtensions, importErrorCount, lastEventMessage, from.createdBy, activation, noticesSent,
+                    from.createdAt, now, from.version + 1);
+        }
     }
 }

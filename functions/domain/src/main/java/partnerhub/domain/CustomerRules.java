@@ -1,5 +1,8 @@
 package partnerhub.domain;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +40,40 @@ public final class CustomerRules {
             throw new ValidationException(errors);
         }
         return new NewCustomer(name, email, sku, chosenAddOns);
+    }
+
+    /**
+     * Changes to an existing customer (an edit or a conversion); null values are fields the request left out.
+     *
+     * @param expirationDate an ISO-8601 instant, which must be after {@code now}
+     */
+    public CustomerUpdate update(String sku, List<String> addOns, String expirationDate, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (sku != null) {
+            checkSku(sku, errors);
+        }
+        if (addOns != null) {
+            checkAddOns(addOns, errors);
+        }
+        Instant expiration = expirationDate == null ? null : futureInstant("expirationDate", expirationDate, now, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new CustomerUpdate(sku, addOns == null ? null : List.copyOf(addOns), expiration);
+    }
+
+    private static Instant futureInstant(String field, String value, Instant now, List<FieldError> errors) {
+        Instant instant;
+        try {
+            instant = Instant.parse(value);
+        } catch (DateTimeParseException notAnInstant) {
+            errors.add(new FieldError(field, "must be a UTC instant in ISO-8601, like 2026-12-08T14:00:00Z"));
+            return null;
+        }
+        if (!instant.isAfter(now)) {
+            errors.add(new FieldError(field, "must be in the future"));
+        }
+        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static String organizationName(String value, List<FieldError> errors) {

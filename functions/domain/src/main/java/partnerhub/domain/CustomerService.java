@@ -24,6 +24,7 @@ public final class CustomerService {
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     private final CustomerStore store;
+    private final CustomerChanges changes;
     private final EffectDispatcher dispatcher;
     private final ActivationLinks links;
     private final PageTokens pageTokens;
@@ -31,9 +32,10 @@ public final class CustomerService {
     private final Ids ids;
     private final Clock clock;
 
-    public CustomerService(CustomerStore store, EffectDispatcher dispatcher, ActivationLinks links,
-                           PageTokens pageTokens, Lifecycle lifecycle, Ids ids, Clock clock) {
+    public CustomerService(CustomerStore store, CustomerChanges changes, EffectDispatcher dispatcher,
+                           ActivationLinks links, PageTokens pageTokens, Lifecycle lifecycle, Ids ids, Clock clock) {
         this.store = store;
+        this.changes = changes;
         this.dispatcher = dispatcher;
         this.links = links;
         this.pageTokens = pageTokens;
@@ -51,40 +53,125 @@ public final class CustomerService {
      */
     public Created create(Actor actor, NewCustomer request, String idempotencyKey) {
         String fingerprint = fingerprint(request);
-        if (idempotencyKey != null) {
-            Optional<Created> replay = replay(actor, idempotencyKey, fingerprint);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
+        Optional<Customer> earlier = replay(actor.partnerId(), idempotencyKey, fingerprint);
+        if (earlier.isPresent()) {
+            return new Created(earlier.get(), links.link(earlier.get().activation()), true);
         }
         Instant now = now();
         ActivationLink.State activation = links.issue(now, lifecycle.settings().activationLinkLifetime());
         Customer customer = Customer.newTrial(ids.next(clock.instant()), actor.partnerId(), request, Source.MSP,
                 actor.email(), activation, now);
-        var created = new DomainEvent(ids.next(now), EventType.CUSTOMER_CREATED, actor.partnerId(),
+        Customer saved = insert(customer, activation, Mails.activation(customer, activation), actor.label(),
+                "Customer added as a TRIAL; activation link emailed to " + customer.notificationEmail(),
+                idempotencyKey, fingerprint);
+        return new Created(saved, links.link(saved.activation()), saved != customer);
+    }
+
+    /**
+     * A customer that another system brought (its {@code source} is not the partner's), assigned to the partner with
+     * its trial already running. Redelivery of the same assignment changes nothing.
+     */
+    public Customer assign(String assignmentId, String partnerId, NewCustomer request, Source source,
+                           Instant expirationDate) {
+        String key = "assignment:" + assignmentId;
+        String fingerprint = fingerprint(request);
+        Optional<Customer> earlier = replay(partnerId, key, fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Customer customer = Customer.assigned(ids.next(clock.instant()), partnerId, request, source,
+                expirationDate, now());
+        return insert(customer, null, null, "source " + source,
+                "Customer assigned to the partner by its source (" + source + "), trial until " + expirationDate,
+                key, fingerprint);
+    }
+
+    // Writes a new customer with its event, log line and email, and the idempotency record when there is a key.
+    // Returns the customer an earlier request with the same key made, when that request won a race.
+    private Customer insert(Customer customer, ActivationLink.State activation, MailRequest mail, String actorLabel,
+                            String logMessage, String idempotencyKey, String fingerprint) {
+        Instant now = customer.createdAt();
+        var created = new DomainEvent(ids.next(now), EventType.CUSTOMER_CREATED, customer.partnerId(),
                 customer.customerId(), now, createdFields(customer));
-        var activationMail = new MailRequest(MailTemplate.ACTIVATION, List.of(customer.notificationEmail()), List.of(),
-                Map.of("organizationName", customer.organizationName(),
-                        "activationNonce", activation.nonce(),
-                        "activationExpiresAt", activation.expiresAt().toString()));
-        List<OutboxEntry> outbox = List.of(
-                new OutboxEntry(ids.next(now), now, created),
-                new OutboxEntry(ids.next(now), now, activationMail));
+        var outbox = new ArrayList<OutboxEntry>();
+        outbox.add(new OutboxEntry(ids.next(now), now, created));
+        if (mail != null) {
+            outbox.add(new OutboxEntry(ids.next(now), now, mail));
+        }
         var log = new LogEntry(created.eventId(), now, EventType.CUSTOMER_CREATED.detailType(), LogEntry.Level.INFO,
-                "Customer added as a TRIAL; activation link emailed to " + customer.notificationEmail(), actor.label());
+                logMessage, actorLabel);
         IdempotencyRecord idempotency = idempotencyKey == null ? null
                 : new IdempotencyRecord(idempotencyKey, fingerprint, customer, now.plus(IDEMPOTENCY_WINDOW));
         try {
-            store.save(new Change(customer, 0, outbox, List.of(log), activation, idempotency));
+            store.save(new Change(customer, 0, outbox, List.of(log), activation, null, idempotency));
         } catch (ConcurrentChangeException raced) {
             // Only the idempotency key can collide on a new customer: the same request ran at the same time.
-            if (idempotencyKey != null) {
-                return replay(actor, idempotencyKey, fingerprint).orElseThrow(() -> raced);
-            }
-            throw raced;
+            return replay(customer.partnerId(), idempotencyKey, fingerprint).orElseThrow(() -> raced);
         }
         dispatcher.deliver(outbox);
-        return new Created(customer, links.link(activation), false);
+        return customer;
+    }
+
+    /**
+     * Edits SKU, add-ons or the expiration date. On a TRIAL whose trial started, the expiration date moves the
+     * trial's end; a trial that has not started has no end to move.
+     *
+     * @param ifMatch the version the caller saw ({@code If-Match}), or null
+     */
+    public Customer update(Actor actor, String customerId, Long ifMatch, CustomerUpdate update) {
+        if (update.isEmpty()) {
+            throw ValidationException.of("body", "must change at least one of sku, addOns, expirationDate");
+        }
+        return changes.apply(actor, customerId, ifMatch, customer -> {
+            var fields = new LinkedHashMap<String, Object>();
+            Customer.Editor editor = customer.edit();
+            if (update.sku() != null && !update.sku().equals(customer.sku())) {
+                editor.sku(update.sku());
+                fields.put("sku", update.sku());
+            }
+            if (update.addOns() != null && !update.addOns().equals(customer.addOns())) {
+                editor.addOns(update.addOns());
+                fields.put("addOns", update.addOns());
+            }
+            if (update.expirationDate() != null && !update.expirationDate().equals(customer.expirationDate())) {
+                requireMovableEnd(customer);
+                editor.expirationDate(update.expirationDate());
+                fields.put("expirationDate", update.expirationDate().toString());
+                if (customer.status() == Status.EXPIRED) {
+                    editor.status(Status.ACTIVE);
+                    fields.put("status", Status.ACTIVE.name());
+                }
+            }
+            if (fields.isEmpty()) {
+                return CustomerChanges.Outcome.unchanged(customer);
+            }
+            return CustomerChanges.Outcome.of(editor.save(changes.now()), EventType.CUSTOMER_UPDATED, fields,
+                    "Edited: " + String.join(", ", fields.keySet()));
+        });
+    }
+
+    // A trial's end moves only once the trial runs; an expired trial comes back through an extension instead.
+    private static void requireMovableEnd(Customer customer) {
+        if (customer.accountType() != AccountType.TRIAL) {
+            return;
+        }
+        if (customer.expirationDate() == null) {
+            throw new InvalidStateException(InvalidStateException.TRIAL_NOT_STARTED,
+                    "The trial starts when onboarding completes; it has no end date to move yet.");
+        }
+        if (customer.status() == Status.EXPIRED) {
+            throw new InvalidStateException(InvalidStateException.EXPIRED,
+                    "The trial expired; extend it (POST /customers/{id}/trial-extension) to revive it.");
+        }
+    }
+
+    /** A customer's event log, newest first. */
+    public Page<LogEntry> events(Actor actor, String customerId, Integer limit, String pageToken) {
+        get(actor, customerId);
+        int size = pageSize(limit);
+        String scope = "events/" + actor.partnerId() + "/" + customerId;
+        Page<LogEntry> page = store.log(actor.partnerId(), customerId, size, openToken(scope, pageToken));
+        return new Page<>(page.items(), sealToken(scope, page.next()));
     }
 
     public Customer get(Actor actor, String customerId) {
@@ -99,26 +186,41 @@ public final class CustomerService {
      * @param pageToken the previous page's {@code next}, or null for the first page
      */
     public Page<Customer> list(Actor actor, View view, Integer limit, String pageToken) {
+        int size = pageSize(limit);
+        String scope = "customers/" + actor.partnerId() + "/" + (view == null ? "ALL" : view.name());
+        Page<Customer> page = store.list(actor.partnerId(), view, size, openToken(scope, pageToken));
+        return new Page<>(page.items(), sealToken(scope, page.next()));
+    }
+
+    private static int pageSize(Integer limit) {
         int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ValidationException.of("limit", "must be from 1 to " + MAX_PAGE_SIZE);
         }
-        String scope = "customers/" + actor.partnerId() + "/" + (view == null ? "ALL" : view.name());
-        String cursor = pageToken == null ? null : pageTokens.open(scope, pageToken)
-                .orElseThrow(() -> ValidationException.of("nextToken", "is not a token this listing issued"));
-        Page<Customer> page = store.list(actor.partnerId(), view, size, cursor);
-        return new Page<>(page.items(), page.next() == null ? null : pageTokens.seal(scope, page.next()));
+        return size;
     }
 
-    private Optional<Created> replay(Actor actor, String key, String fingerprint) {
-        return store.findIdempotency(actor.partnerId(), key)
+    // Page tokens are signed with the partner and the listing: another partner's or listing's token does not open.
+    private String openToken(String scope, String pageToken) {
+        return pageToken == null ? null : pageTokens.open(scope, pageToken)
+                .orElseThrow(() -> ValidationException.of("nextToken", "is not a token this listing issued"));
+    }
+
+    private String sealToken(String scope, String cursor) {
+        return cursor == null ? null : pageTokens.seal(scope, cursor);
+    }
+
+    private Optional<Customer> replay(String partnerId, String key, String fingerprint) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return store.findIdempotency(partnerId, key)
                 .filter(record -> record.expiresAt().isAfter(clock.instant()))
                 .map(record -> {
                     if (!record.fingerprint().equals(fingerprint)) {
                         throw new IdempotencyKeyReusedException();
                     }
-                    Customer first = record.customer();
-                    return new Created(first, links.link(first.activation()), true);
+                    return record.customer();
                 });
     }
 
@@ -137,7 +239,12 @@ public final class CustomerService {
         fields.put("accountType", customer.accountType().name());
         fields.put("status", customer.status().name());
         fields.put("autoUpgrade", customer.autoUpgrade());
-        fields.put("activationLinkExpiresAt", customer.activation().expiresAt().toString());
+        if (customer.activation() != null) {
+            fields.put("activationLinkExpiresAt", customer.activation().expiresAt().toString());
+        }
+        if (customer.expirationDate() != null) {
+            fields.put("expirationDate", customer.expirationDate().toString());
+        }
         if (customer.createdBy() != null) {
             fields.put("createdBy", customer.createdBy());
         }

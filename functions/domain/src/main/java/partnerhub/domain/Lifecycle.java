@@ -16,6 +16,46 @@ public final class Lifecycle {
         return settings;
     }
 
+    /** What extending the trial would do; submitting applies exactly this (both come from here). */
+    public record ExtensionPreview(Instant currentExpirationDate, Instant newExpirationDate, long extensionDays) {}
+
+    /**
+     * Extending adds the extension to the current end, or to now when the trial already ended (an expired trial is
+     * revived), so the customer never gets less than a full extension from today.
+     */
+    public ExtensionPreview previewExtension(Customer customer, Instant now) {
+        requireTrial(customer);
+        if (customer.expirationDate() == null) {
+            throw new InvalidStateException(InvalidStateException.TRIAL_NOT_STARTED,
+                    "The trial starts when onboarding completes; there is nothing to extend yet.");
+        }
+        Instant end = customer.expirationDate();
+        Instant from = end.isAfter(now) ? end : now;
+        return new ExtensionPreview(end, from.plus(settings.extension()), settings.extension().toDays());
+    }
+
+    public void requireTrial(Customer customer) {
+        if (customer.accountType() != AccountType.TRIAL) {
+            throw new InvalidStateException(InvalidStateException.NOT_TRIAL,
+                    "Only a TRIAL customer allows this; this one is " + customer.accountType() + ".");
+        }
+    }
+
+    /** Partners convert only trials they brought themselves; other sources convert through their own channel. */
+    public void requireConvertible(Customer customer) {
+        requireTrial(customer);
+        if (customer.source() != Source.MSP) {
+            throw new InvalidStateException(InvalidStateException.SOURCE_NOT_MSP,
+                    "Only customers whose source is MSP can be converted by the partner; this one's is "
+                            + customer.source() + ".");
+        }
+    }
+
+    /** The end of a production term that starts now. */
+    public Instant productionEnd(Instant now) {
+        return now.plus(settings.productionTerm());
+    }
+
     /**
      * The next instant the sweep must look at this customer: an unsent notice, the end of the trial, or the end of a
      * subscription. Empty when nothing is scheduled (trial not started, or already expired), which keeps the

@@ -2,7 +2,8 @@ package partnerhub.domain;
 
 /** The emails the product sends; each has a subject, an HTML and a text template in {@code /mail/}. */
 public enum MailTemplate {
-    ACTIVATION("activation");
+    ACTIVATION("activation"),
+    CONVERTED("converted");
 
     private final String resourceName;
 

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Customers in the single table. Every key starts from the partner, so no call can reach another partner's data. */
 public final class DynamoDbCustomerStore implements CustomerStore {
@@ -95,6 +96,40 @@ public final class DynamoDbCustomerStore implements CustomerStore {
     }
 
     @Override
+    public Optional<ActivationLink.Record> findLink(String nonce) {
+        var item = dynamoDb.getItem(request -> request.tableName(table).consistentRead(true).key(Map.of(
+                TableDesign.PK, s(TableDesign.linkKey(nonce)),
+                TableDesign.SK, s(TableDesign.LINK_SORT_KEY)))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ActivationLink.Record(nonce, string(item, "partnerId"), string(item, "customerId"),
+                Attributes.instant(item, "expiresAt"), Attributes.instant(item, "usedAt"),
+                Attributes.instant(item, "revokedAt")));
+    }
+
+    @Override
+    public Page<LogEntry> log(String partnerId, String customerId, int limit, String cursor) {
+        var query = QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit + 1)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(TableDesign.logKey(partnerId, customerId))));
+        if (cursor != null) {
+            query.exclusiveStartKey(decodeCursor(cursor));
+        }
+        List<Map<String, AttributeValue>> items = dynamoDb.query(query.build()).items();
+        boolean more = items.size() > limit;
+        List<Map<String, AttributeValue>> page = more ? items.subList(0, limit) : items;
+        return new Page<>(page.stream().map(DynamoDbCustomerStore::logEntry).toList(),
+                more ? encodeCursor(page.getLast(), false) : null);
+    }
+
+    private static LogEntry logEntry(Map<String, AttributeValue> item) {
+        String sk = string(item, TableDesign.SK);
+        return new LogEntry(sk.substring(sk.indexOf('#') + 1), Attributes.instant(item, "at"), string(item, "type"),
+                LogEntry.Level.valueOf(string(item, "level")), string(item, "message"), string(item, "actor"));
+    }
+
+    @Override
     public void save(Change change) {
         var writes = new ArrayList<TransactWriteItem>();
         writes.add(customerPut(change));
@@ -103,6 +138,9 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         }
         if (change.issuedLink() != null) {
             writes.add(put(linkItem(change.customer(), change.issuedLink())));
+        }
+        if (change.retiredLink() != null) {
+            writes.add(retire(change.retiredLink()));
         }
         change.outbox().forEach(entry -> writes.add(put(OutboxItems.item(entry))));
         change.log().forEach(line -> writes.add(put(logItem(change.customer(), line))));
@@ -150,6 +188,20 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 "expiresAt", s(link.expiresAt().toString()),
                 // Kept a while past expiry, so a late click is told "expired" rather than "unknown".
                 TableDesign.TTL, n(link.expiresAt().plus(java.time.Duration.ofDays(30)).getEpochSecond()));
+    }
+
+    // Only a live link can be used or revoked: a link spent by a concurrent request fails the whole change.
+    private TransactWriteItem retire(ActivationLink.Retirement retirement) {
+        String attribute = retirement.kind() == ActivationLink.Retirement.Kind.USED ? "usedAt" : "revokedAt";
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of(TableDesign.PK, s(TableDesign.linkKey(retirement.nonce())),
+                        TableDesign.SK, s(TableDesign.LINK_SORT_KEY)))
+                .updateExpression("SET #retired = :at")
+                .conditionExpression("attribute_exists(pk) AND attribute_not_exists(usedAt)"
+                        + " AND attribute_not_exists(revokedAt)")
+                .expressionAttributeNames(Map.of("#retired", attribute))
+                .expressionAttributeValues(Map.of(":at", s(retirement.at().toString())))
+                .build()).build();
     }
 
     private static Map<String, AttributeValue> logItem(Customer customer, LogEntry line) {

@@ -1,9 +1,11 @@
 package partnerhub.domain.port;
 
 import java.util.Optional;
+import partnerhub.domain.ActivationLink;
 import partnerhub.domain.Change;
 import partnerhub.domain.Customer;
 import partnerhub.domain.IdempotencyRecord;
+import partnerhub.domain.LogEntry;
 import partnerhub.domain.Page;
 import partnerhub.domain.View;
 
@@ -21,6 +23,11 @@ public interface CustomerStore {
     Page<Customer> list(String partnerId, View view, int limit, String cursor);
 
     Optional<IdempotencyRecord> findIdempotency(String partnerId, String key);
+
+    Optional<ActivationLink.Record> findLink(String nonce);
+
+    /** A customer's event log, newest first. */
+    Page<LogEntry> log(String partnerId, String customerId, int limit, String cursor);
 
     /**
      * Writes the whole change in one transaction.

@@ -1,0 +1,44 @@
+package partnerhub.entrypoints;
+
+import java.util.LinkedHashMap;
+import java.util.Set;
+import partnerhub.domain.Customer;
+import partnerhub.domain.ValidationException;
+import partnerhub.http.ApiHandler;
+import partnerhub.http.ApiRequest;
+import partnerhub.http.ApiResponse;
+import partnerhub.http.JsonBody;
+import partnerhub.wiring.Dependencies;
+
+/**
+ * {@code POST /activations}: the customer opens its activation link. Public (no authorizer): the signed token is
+ * the only credential, so the answer names nothing beyond the customer the token belongs to.
+ */
+public final class ActivateHandler extends ApiHandler {
+
+    private static final Set<String> FIELDS = Set.of("token");
+
+    private final Dependencies dependencies;
+
+    public ActivateHandler() {
+        this(Dependencies.fromEnvironment());
+    }
+
+    public ActivateHandler(Dependencies dependencies) {
+        this.dependencies = dependencies;
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        String token = JsonBody.parse(request.body(), FIELDS, false).string("token");
+        if (token == null || token.isBlank()) {
+            throw ValidationException.of("token", "is required");
+        }
+        Customer customer = dependencies.activations().activate(token);
+        var json = new LinkedHashMap<String, Object>();
+        json.put("customerId", customer.customerId());
+        json.put("organizationName", customer.organizationName());
+        json.put("onboardingStatus", customer.onboardingStatus().name());
+        return ApiResponse.json(200, json);
+    }
+}

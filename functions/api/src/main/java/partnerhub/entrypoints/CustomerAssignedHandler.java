@@ -1,0 +1,85 @@
+package partnerhub.entrypoints;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import partnerhub.domain.Customer;
+import partnerhub.domain.NewCustomer;
+import partnerhub.domain.Source;
+import partnerhub.domain.ValidationException;
+import partnerhub.wiring.Dependencies;
+
+/**
+ * Customers that other systems bring (a marketplace, direct sign-up) arrive as {@code partner.directory} /
+ * {@code CustomerAssigned} events on the bus, assigned to a partner with their source and a running trial. The
+ * EventBridge event id makes redelivery harmless. A bad event fails the invocation, so it lands in the rule's
+ * dead-letter queue rather than vanishing.
+ */
+public final class CustomerAssignedHandler implements RequestStreamHandler {
+
+    private final Dependencies dependencies;
+
+    public CustomerAssignedHandler() {
+        this(Dependencies.fromEnvironment());
+    }
+
+    public CustomerAssignedHandler(Dependencies dependencies) {
+        this.dependencies = dependencies;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Customer customer = assign(JSON.std.mapFrom(input));
+        JSON.std.write(Map.of("customerId", customer.customerId(), "partnerId", customer.partnerId()), output);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Customer assign(Map<String, Object> event) {
+        var detail = (Map<String, Object>) event.get("detail");
+        String partnerId = text(detail, "partnerId");
+        NewCustomer customer = dependencies.rules().newCustomer(text(detail, "organizationName"),
+                text(detail, "notificationEmail"), text(detail, "sku"), (List<String>) detail.get("addOns"));
+        Source source = source(text(detail, "source"));
+        Instant end = instant(text(detail, "expirationDate"));
+        return dependencies.customers().assign((String) event.get("id"), partnerId, customer, source, end);
+    }
+
+    private static String text(Map<String, Object> detail, String field) {
+        Object value = detail.get(field);
+        if (value != null && !(value instanceof String)) {
+            throw ValidationException.of(field, "must be a string");
+        }
+        return (String) value;
+    }
+
+    private static Source source(String value) {
+        try {
+            Source source = Source.valueOf(value == null ? "" : value.toUpperCase(Locale.ROOT));
+            if (source == Source.MSP) {
+                throw ValidationException.of("source", "MSP customers are added by the partner itself");
+            }
+            return source;
+        } catch (IllegalArgumentException unknown) {
+            throw ValidationException.of("source", "must be one of DIRECT, MARKETPLACE");
+        }
+    }
+
+    private static Instant instant(String value) {
+        try {
+            if (value != null) {
+                return Instant.parse(value);
+            }
+        } catch (DateTimeParseException notAnInstant) {
+            // answered below, as for a missing value
+        }
+        throw ValidationException.of("expirationDate", "must be the trial's end, an ISO-8601 UTC instant");
+    }
+}

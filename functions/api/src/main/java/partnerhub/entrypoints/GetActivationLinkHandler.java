@@ -1,0 +1,28 @@
+package partnerhub.entrypoints;
+
+import partnerhub.domain.ActivationLink;
+import partnerhub.http.ApiHandler;
+import partnerhub.http.ApiRequest;
+import partnerhub.http.ApiResponse;
+import partnerhub.wiring.Dependencies;
+
+/** {@code GET /customers/{id}/activation-link}: the current link, to copy again. */
+public final class GetActivationLinkHandler extends ApiHandler {
+
+    private final Dependencies dependencies;
+
+    public GetActivationLinkHandler() {
+        this(Dependencies.fromEnvironment());
+    }
+
+    public GetActivationLinkHandler(Dependencies dependencies) {
+        this.dependencies = dependencies;
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        ActivationLink link = dependencies.activations()
+                .currentLink(dependencies.callers().actor(request), request.pathParameter("id"));
+        return ActivationLinkJson.response(link);
+    }
+}

@@ -1,0 +1,44 @@
+package partnerhub.entrypoints;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import partnerhub.domain.LogEntry;
+import partnerhub.domain.Page;
+import partnerhub.http.ApiHandler;
+import partnerhub.http.ApiRequest;
+import partnerhub.http.ApiResponse;
+import partnerhub.wiring.Dependencies;
+
+/** {@code GET /customers/{id}/events}: the customer's event log, newest first. */
+public final class ListCustomerEventsHandler extends ApiHandler {
+
+    private final Dependencies dependencies;
+
+    public ListCustomerEventsHandler() {
+        this(Dependencies.fromEnvironment());
+    }
+
+    public ListCustomerEventsHandler(Dependencies dependencies) {
+        this.dependencies = dependencies;
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        Page<LogEntry> page = dependencies.customers().events(dependencies.callers().actor(request),
+                request.pathParameter("id"), request.integerQuery("limit"), request.query().get("nextToken"));
+        var json = new LinkedHashMap<String, Object>();
+        json.put("items", page.items().stream().map(ListCustomerEventsHandler::json).toList());
+        json.put("nextToken", page.next());
+        return ApiResponse.json(200, json);
+    }
+
+    private static Map<String, Object> json(LogEntry entry) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("at", entry.at().toString());
+        json.put("type", entry.type());
+        json.put("level", entry.level().name());
+        json.put("message", entry.message());
+        json.put("actor", entry.actor());
+        return json;
+    }
+}

@@ -1,0 +1,38 @@
+package partnerhub.entrypoints;
+
+import java.util.Set;
+import partnerhub.domain.Customer;
+import partnerhub.domain.ValidationException;
+import partnerhub.http.ApiHandler;
+import partnerhub.http.ApiRequest;
+import partnerhub.http.ApiResponse;
+import partnerhub.http.CustomerJson;
+import partnerhub.http.JsonBody;
+import partnerhub.wiring.Dependencies;
+
+/** {@code PUT /customers/{id}/auto-upgrade} ("Manage subscription upgrade"): on or off, TRIAL only. */
+public final class SetAutoUpgradeHandler extends ApiHandler {
+
+    private static final Set<String> FIELDS = Set.of("enabled");
+
+    private final Dependencies dependencies;
+
+    public SetAutoUpgradeHandler() {
+        this(Dependencies.fromEnvironment());
+    }
+
+    public SetAutoUpgradeHandler(Dependencies dependencies) {
+        this.dependencies = dependencies;
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        var actor = dependencies.callers().actor(request);
+        Boolean enabled = JsonBody.parse(request.body(), FIELDS, false).bool("enabled");
+        if (enabled == null) {
+            throw ValidationException.of("enabled", "is required");
+        }
+        Customer customer = dependencies.trials().setAutoUpgrade(actor, request.pathParameter("id"), enabled);
+        return CustomerJson.response(200, CustomerJson.of(customer), customer);
+    }
+}

@@ -1,0 +1,38 @@
+package partnerhub.entrypoints;
+
+import java.util.Set;
+import partnerhub.domain.Customer;
+import partnerhub.domain.CustomerUpdate;
+import partnerhub.http.ApiHandler;
+import partnerhub.http.ApiRequest;
+import partnerhub.http.ApiResponse;
+import partnerhub.http.CustomerJson;
+import partnerhub.http.JsonBody;
+import partnerhub.wiring.Dependencies;
+
+/** {@code PATCH /customers/{id}}: SKU, add-ons, expiration date; {@code If-Match} guards against lost updates. */
+public final class UpdateCustomerHandler extends ApiHandler {
+
+    private static final Set<String> FIELDS = Set.of("sku", "addOns", "expirationDate");
+
+    private final Dependencies dependencies;
+
+    public UpdateCustomerHandler() {
+        this(Dependencies.fromEnvironment());
+    }
+
+    public UpdateCustomerHandler(Dependencies dependencies) {
+        this.dependencies = dependencies;
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        var actor = dependencies.callers().actor(request);
+        JsonBody body = JsonBody.parse(request.body(), FIELDS, false);
+        CustomerUpdate update = dependencies.rules().update(body.string("sku"), body.strings("addOns"),
+                body.string("expirationDate"), dependencies.clock().instant());
+        Customer customer = dependencies.customers()
+                .update(actor, request.pathParameter("id"), request.ifMatchVersion(), update);
+        return CustomerJson.response(200, CustomerJson.of(customer), customer);
+    }
+}
