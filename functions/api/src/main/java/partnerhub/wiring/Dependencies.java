@@ -17,8 +17,10 @@ import partnerhub.domain.EffectDispatcher;
 import partnerhub.domain.EmailComposer;
 import partnerhub.domain.Hmac;
 import partnerhub.domain.Ids;
+import partnerhub.domain.ImportService;
 import partnerhub.domain.Lifecycle;
 import partnerhub.domain.PageTokens;
+import partnerhub.domain.Sweep;
 import partnerhub.domain.TrialService;
 import partnerhub.domain.port.Outbox;
 import partnerhub.http.Callers;
@@ -35,6 +37,8 @@ public final class Dependencies {
     private final CustomerService customers;
     private final TrialService trials;
     private final ActivationService activations;
+    private final ImportService imports;
+    private final Sweep sweep;
     private final EffectDispatcher dispatcher;
     private final Outbox outbox;
     private final Clock clock;
@@ -49,10 +53,10 @@ public final class Dependencies {
                 settings.activationBaseUrl(), random);
         var dynamoDb = clients.dynamoDb();
         this.outbox = new DynamoDbOutbox(dynamoDb, settings.tableName());
-        this.dispatcher = new EffectDispatcher(
-                new SesMailer(clients.ses(), settings.senderEmail()),
-                new EventBridgePublisher(clients.eventBridge(), settings.eventBusName()),
-                new EmailComposer(links), outbox);
+        var mailer = new SesMailer(clients.ses(), settings.senderEmail());
+        var composer = new EmailComposer(links);
+        this.dispatcher = new EffectDispatcher(mailer,
+                new EventBridgePublisher(clients.eventBridge(), settings.eventBusName()), composer, outbox);
         this.callers = new Callers(settings.partnerClaim());
         this.rules = new CustomerRules(Catalog.DEFAULT);
         var store = new DynamoDbCustomerStore(dynamoDb, settings.tableName(), lifecycle, clock);
@@ -62,6 +66,8 @@ public final class Dependencies {
                 new PageTokens(Hmac.derive(settings.signingSecret(), "page-token")), lifecycle, ids, clock);
         this.trials = new TrialService(changes, lifecycle, customers);
         this.activations = new ActivationService(store, changes, links, lifecycle, customers);
+        this.imports = new ImportService(store, changes, lifecycle);
+        this.sweep = new Sweep(store, changes, mailer, composer, lifecycle);
     }
 
     public static Dependencies create(Settings settings, Clock clock) {
@@ -99,6 +105,14 @@ public final class Dependencies {
 
     public ActivationService activations() {
         return activations;
+    }
+
+    public ImportService imports() {
+        return imports;
+    }
+
+    public Sweep sweep() {
+        return sweep;
     }
 
     public EffectDispatcher dispatcher() {

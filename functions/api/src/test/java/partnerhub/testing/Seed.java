@@ -1,12 +1,20 @@
 package partnerhub.testing;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import partnerhub.aws.dynamodb.BulkLoad;
 import partnerhub.aws.dynamodb.DynamoDbCustomerStore;
 import partnerhub.domain.Change;
 import partnerhub.domain.Customer;
+import partnerhub.domain.Ids;
+import partnerhub.domain.NewCustomer;
+import partnerhub.domain.Source;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import partnerhub.domain.Lifecycle;
 import partnerhub.domain.LifecycleSettings;
 import partnerhub.domain.OnboardingStatus;
@@ -18,17 +26,23 @@ import partnerhub.domain.OnboardingStatus;
 public final class Seed {
 
     private final DynamoDbCustomerStore store;
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Lifecycle lifecycle;
     private final Clock clock;
 
-    Seed(DynamoDbCustomerStore store, Clock clock) {
-        this.store = store;
+    private Seed(Stack stack, Clock clock) {
+        this.dynamoDb = stack.dynamoDb();
+        this.table = stack.tableName();
+        this.lifecycle = new Lifecycle(LifecycleSettings.DEFAULTS);
+        this.store = new DynamoDbCustomerStore(dynamoDb, table, lifecycle, clock);
         this.clock = clock;
     }
 
     public Customer change(String partnerId, String customerId, UnaryOperator<Customer.Editor> edit) {
         Customer before = store.find(partnerId, customerId).orElseThrow();
         Customer after = edit.apply(before.edit()).save(clock.instant());
-        store.save(new Change(after, before.version(), List.of(), List.of(), null, null, null));
+        store.save(new Change(after, before.version(), List.of(), List.of(), null, null, null, null));
         return after;
     }
 
@@ -37,8 +51,25 @@ public final class Seed {
                 .expirationDate(trialEnd));
     }
 
+    /**
+     * {@code total} customers of one partner, of which {@code due} have a notice due at {@code now}; the others are
+     * pending (not in the due index) or have trials ending far later (in the index, not due). Returns {@code due}.
+     */
+    public int manyCustomers(String partnerId, int total, int due, Instant now) {
+        var ids = new Ids(new SecureRandom());
+        var request = new NewCustomer("Bulk", "bulk@customer.example", "STANDARD", List.of());
+        var customers = new ArrayList<Customer>();
+        for (int i = 0; i < total; i++) {
+            Customer pending = Customer.newTrial(ids.next(now), partnerId, request, Source.MSP, null, null, now);
+            Instant end = i < due ? now.plus(Duration.ofDays(7)) : now.plus(Duration.ofDays(30 + i % 300));
+            customers.add(i >= due && i % 4 == 0 ? pending : pending.edit()
+                    .onboardingStatus(OnboardingStatus.COMPLETED).expirationDate(end).save(now));
+        }
+        BulkLoad.customers(dynamoDb, table, lifecycle, customers);
+        return due;
+    }
+
     static Seed on(Stack stack, Clock clock) {
-        return new Seed(new DynamoDbCustomerStore(stack.dynamoDb(), stack.tableName(),
-                new Lifecycle(LifecycleSettings.DEFAULTS), clock), clock);
+        return new Seed(stack, clock);
     }
 }

@@ -10,10 +10,11 @@ import java.util.List;
  * @param issuedLink  a link issued by this change, or null
  * @param retiredLink a link this change uses or revokes, or null; written only if the link is still live
  * @param idempotency the record of this request's Idempotency-Key, or null
+ * @param receipt     the id of the message this change handles, kept so that a redelivery is seen; or null
  */
 public record Change(Customer customer, long expectedVersion, List<OutboxEntry> outbox, List<LogEntry> log,
                      ActivationLink.State issuedLink, ActivationLink.Retirement retiredLink,
-                     IdempotencyRecord idempotency) {
+                     IdempotencyRecord idempotency, String receipt) {
 
     public Change {
         outbox = List.copyOf(outbox);

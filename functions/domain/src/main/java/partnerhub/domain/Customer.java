@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param createdBy      the partner user who added the customer (the token's email claim), when known
  * @param activation     the live activation link, null once the customer activated
  * @param noticesSent    the notice days already sent for the current expiration date
+ * @param noticeClaimedAt when a sweep claimed the sending of a notice, null when none is in flight
  */
 public record Customer(
         String customerId,
@@ -32,6 +33,7 @@ public record Customer(
         String createdBy,
         ActivationLink.State activation,
         List<Integer> noticesSent,
+        Instant noticeClaimedAt,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -46,7 +48,7 @@ public record Customer(
                                     String createdBy, ActivationLink.State activation, Instant now) {
         return new Customer(customerId, partnerId, request.organizationName(), request.notificationEmail(),
                 request.sku(), request.addOns(), source, OnboardingStatus.PENDING, AccountType.TRIAL, Status.ACTIVE,
-                null, true, 0, 0, null, createdBy, activation, List.of(), now, now, 1);
+                null, true, 0, 0, null, createdBy, activation, List.of(), null, now, now, 1);
     }
 
     /** A customer another system brought, its onboarding done there and its trial running until {@code end}. */
@@ -54,7 +56,7 @@ public record Customer(
                                     Instant end, Instant now) {
         return new Customer(customerId, partnerId, request.organizationName(), request.notificationEmail(),
                 request.sku(), request.addOns(), source, OnboardingStatus.COMPLETED, AccountType.TRIAL, Status.ACTIVE,
-                end, true, 0, 0, null, null, null, List.of(), now, now, 1);
+                end, true, 0, 0, null, null, null, List.of(), null, now, now, 1);
     }
 
     /** A copy to change: {@link Editor#save} makes the next version, updated at the given instant. */
@@ -86,6 +88,7 @@ public record Customer(
         private String lastEventMessage;
         private ActivationLink.State activation;
         private List<Integer> noticesSent;
+        private Instant noticeClaimedAt;
 
         private Editor(Customer from) {
             this.from = from;
@@ -101,6 +104,7 @@ public record Customer(
             this.lastEventMessage = from.lastEventMessage;
             this.activation = from.activation;
             this.noticesSent = from.noticesSent;
+            this.noticeClaimedAt = from.noticeClaimedAt;
         }
 
         public Editor sku(String value) {
@@ -167,11 +171,16 @@ public record Customer(
             return this;
         }
 
+        public Editor noticeClaimedAt(Instant value) {
+            noticeClaimedAt = value;
+            return this;
+        }
+
         public Customer save(Instant now) {
             return new Customer(from.customerId, from.partnerId, from.organizationName, from.notificationEmail, sku,
                     addOns, from.source, onboardingStatus, accountType, status, expirationDate, autoUpgrade,
                     trialExtensions, importErrorCount, lastEventMessage, from.createdBy, activation, noticesSent,
-                    from.createdAt, now, from.version + 1);
+                    noticeClaimedAt, from.createdAt, now, from.version + 1);
         }
     }
 }

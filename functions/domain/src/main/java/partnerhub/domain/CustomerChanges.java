@@ -31,33 +31,58 @@ public final class CustomerChanges {
     }
 
     /**
-     * What an action decided. {@link #unchanged} writes nothing; otherwise the event's {@code changes} and the log
-     * line describe it.
+     * What an action decided: the new customer, its domain event (none for bookkeeping such as a notice claim), its
+     * event-log lines and emails, the links it issues or retires, and the receipt that makes a redelivered message
+     * harmless. {@link #unchanged} writes nothing.
      */
-    public record Outcome(Customer after, EventType type, Map<String, Object> changes, String logMessage,
-                          List<MailRequest> mails, ActivationLink.State issuedLink,
-                          ActivationLink.Retirement retiredLink) {
+    public record Outcome(Customer after, boolean write, EventType type, Map<String, Object> changes,
+                          List<Line> log, List<MailRequest> mails, ActivationLink.State issuedLink,
+                          ActivationLink.Retirement retiredLink, String receipt) {
 
-        public static Outcome unchanged(Customer customer) {
-            return new Outcome(customer, null, Map.of(), null, List.of(), null, null);
+        /** One event-log line. */
+        public record Line(LogEntry.Level level, String type, String message) {}
+
+        public Outcome {
+            log = List.copyOf(log);
+            mails = List.copyOf(mails);
         }
 
+        public static Outcome unchanged(Customer customer) {
+            return new Outcome(customer, false, null, Map.of(), List.of(), List.of(), null, null, null);
+        }
+
+        /** A change with its domain event and a log line saying what happened. */
         public static Outcome of(Customer after, EventType type, Map<String, Object> changes, String logMessage) {
-            return new Outcome(after, type, changes, logMessage, List.of(), null, null);
+            return new Outcome(after, true, type, changes,
+                    List.of(new Line(LogEntry.Level.INFO, type.detailType(), logMessage)), List.of(), null, null, null);
+        }
+
+        /** A change with no domain event (bookkeeping, or lines for the log alone). */
+        public static Outcome quiet(Customer after) {
+            return new Outcome(after, true, null, Map.of(), List.of(), List.of(), null, null, null);
         }
 
         public Outcome mail(MailRequest mail) {
-            var all = new ArrayList<>(mails);
-            all.add(mail);
-            return new Outcome(after, type, changes, logMessage, all, issuedLink, retiredLink);
+            return new Outcome(after, write, type, changes, log, append(mails, mail), issuedLink, retiredLink, receipt);
+        }
+
+        public Outcome log(LogEntry.Level level, String lineType, String message) {
+            return new Outcome(after, write, type, changes, append(log, new Line(level, lineType, message)), mails,
+                    issuedLink, retiredLink, receipt);
         }
 
         public Outcome links(ActivationLink.State issued, ActivationLink.Retirement retired) {
-            return new Outcome(after, type, changes, logMessage, mails, issued, retired);
+            return new Outcome(after, write, type, changes, log, mails, issued, retired, receipt);
         }
 
-        boolean isUnchanged() {
-            return type == null;
+        public Outcome receipt(String key) {
+            return new Outcome(after, write, type, changes, log, mails, issuedLink, retiredLink, key);
+        }
+
+        private static <T> List<T> append(List<T> list, T item) {
+            var all = new ArrayList<>(list);
+            all.add(item);
+            return all;
         }
     }
 
@@ -78,15 +103,25 @@ public final class CustomerChanges {
     /** The same, for actors that are not partner users (the import pipeline, the sweep, an upstream system). */
     public Customer apply(String partnerId, String customerId, String actorLabel, Long expectedVersion,
                           Function<Customer, Outcome> action) {
+        return apply(partnerId, customerId, null, actorLabel, expectedVersion, action);
+    }
+
+    /** The same, deciding first on a customer the caller just read, so the first attempt reads nothing again. */
+    public Customer apply(Customer justRead, String actorLabel, Function<Customer, Outcome> action) {
+        return apply(justRead.partnerId(), justRead.customerId(), justRead, actorLabel, null, action);
+    }
+
+    private Customer apply(String partnerId, String customerId, Customer justRead, String actorLabel,
+                           Long expectedVersion, Function<Customer, Outcome> action) {
         for (int attempt = 1; ; attempt++) {
-            Customer before = store.find(partnerId, customerId)
+            Customer before = attempt == 1 && justRead != null ? justRead : store.find(partnerId, customerId)
                     .orElseThrow(() -> new CustomerNotFoundException(customerId));
             if (expectedVersion != null && before.version() != expectedVersion) {
                 throw new StaleStateException("The customer is at version " + before.version() + ", not "
                         + expectedVersion + ".");
             }
             Outcome outcome = action.apply(before);
-            if (outcome.isUnchanged()) {
+            if (!outcome.write()) {
                 return before;
             }
             try {
@@ -107,15 +142,21 @@ public final class CustomerChanges {
     public void save(long expectedVersion, Outcome outcome, String actorLabel) {
         Customer after = outcome.after();
         Instant now = after.updatedAt();
-        var event = new DomainEvent(ids.next(now), outcome.type(), after.partnerId(), after.customerId(), now,
-                outcome.changes());
         var outbox = new ArrayList<OutboxEntry>();
-        outbox.add(new OutboxEntry(ids.next(now), now, event));
+        String eventId = ids.next(now);
+        if (outcome.type() != null) {
+            outbox.add(new OutboxEntry(ids.next(now), now, new DomainEvent(eventId, outcome.type(),
+                    after.partnerId(), after.customerId(), now, outcome.changes())));
+        }
         outcome.mails().forEach(mail -> outbox.add(new OutboxEntry(ids.next(now), now, mail)));
-        var log = new LogEntry(event.eventId(), now, outcome.type().detailType(), LogEntry.Level.INFO,
-                outcome.logMessage(), actorLabel);
-        store.save(new Change(after, expectedVersion, outbox, List.of(log), outcome.issuedLink(),
-                outcome.retiredLink(), null));
+        var log = new ArrayList<LogEntry>();
+        for (Outcome.Line line : outcome.log()) {
+            // The first line shares the event's id, so a log line can be traced to the event it reports.
+            log.add(new LogEntry(log.isEmpty() ? eventId : ids.next(now), now, line.type(), line.level(),
+                    line.message(), actorLabel));
+        }
+        store.save(new Change(after, expectedVersion, outbox, log, outcome.issuedLink(), outcome.retiredLink(),
+                null, outcome.receipt()));
         dispatcher.deliver(outbox);
     }
 }

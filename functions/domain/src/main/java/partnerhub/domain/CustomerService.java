@@ -103,7 +103,7 @@ public final class CustomerService {
         IdempotencyRecord idempotency = idempotencyKey == null ? null
                 : new IdempotencyRecord(idempotencyKey, fingerprint, customer, now.plus(IDEMPOTENCY_WINDOW));
         try {
-            store.save(new Change(customer, 0, outbox, List.of(log), activation, null, idempotency));
+            store.save(new Change(customer, 0, outbox, List.of(log), activation, null, idempotency, null));
         } catch (ConcurrentChangeException raced) {
             // Only the idempotency key can collide on a new customer: the same request ran at the same time.
             return replay(customer.partnerId(), idempotencyKey, fingerprint).orElseThrow(() -> raced);

@@ -5,29 +5,48 @@ import java.time.Instant;
 
 /**
  * Identifiers that sort by creation time (the ULID layout: 48 bits of milliseconds, 80 random bits, Crockford
- * base32), so a partner's customers come out of the table newest first without a separate sort key.
+ * base32), so a partner's customers come out of the table newest first without a separate sort key. Monotonic, as
+ * the ULID spec allows: within one millisecond each id is the previous one plus one, so the lines a change writes
+ * keep their order.
  */
 public final class Ids {
 
     private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
+    private static final long FORTY_BITS = (1L << 40) - 1;
+
     private final SecureRandom random;
+    private long lastMillis = -1;
+    private long lastHigh;
+    private long lastLow;
 
     public Ids(SecureRandom random) {
         this.random = random;
     }
 
-    public String next(Instant now) {
+    public synchronized String next(Instant now) {
         char[] id = new char[26];
         writeTime(id, now);
-        byte[] bytes = new byte[10];
-        random.nextBytes(bytes);
-        long high = 0;
-        long low = 0;
-        for (int i = 0; i < 5; i++) {
-            high = (high << 8) | (bytes[i] & 0xff);
-            low = (low << 8) | (bytes[i + 5] & 0xff);
+        long high;
+        long low;
+        if (now.toEpochMilli() == lastMillis) {
+            low = (lastLow + 1) & FORTY_BITS;
+            high = low == 0 ? lastHigh + 1 : lastHigh;
+        } else {
+            byte[] bytes = new byte[10];
+            random.nextBytes(bytes);
+            high = 0;
+            low = 0;
+            for (int i = 0; i < 5; i++) {
+                high = (high << 8) | (bytes[i] & 0xff);
+                low = (low << 8) | (bytes[i + 5] & 0xff);
+            }
+            // Keep headroom so that a burst within one millisecond never overflows the random part.
+            high &= FORTY_BITS >>> 1;
         }
+        lastMillis = now.toEpochMilli();
+        lastHigh = high;
+        lastLow = low;
         for (int i = 17; i >= 10; i--) {
             id[i] = CROCKFORD[(int) (high & 31)];
             high >>>= 5;

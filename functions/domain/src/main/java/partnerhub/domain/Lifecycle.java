@@ -1,6 +1,8 @@
 package partnerhub.domain;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The lifecycle's time rules: when a customer next needs the sweep's attention. */
@@ -51,6 +53,48 @@ public final class Lifecycle {
         }
     }
 
+    /** What the sweep does for a customer at {@code now}; {@link Nothing} for a customer no longer due. */
+    public sealed interface SweepStep {
+
+        /**
+         * Email a notice. {@code days} are all the notice days whose time has come (one email covers them), and
+         * {@code trialEnded} says the trial is over but no notice went out yet, so the upgrade must wait for this one.
+         */
+        record Notice(List<Integer> days, boolean trialEnded) implements SweepStep {}
+
+        record Upgrade() implements SweepStep {}
+
+        record ExpireTrial() implements SweepStep {}
+
+        record ExpireSubscription() implements SweepStep {}
+
+        record Nothing() implements SweepStep {}
+    }
+
+    public SweepStep sweepStep(Customer customer, Instant now) {
+        Instant end = customer.expirationDate();
+        if (customer.status() != Status.ACTIVE || end == null) {
+            return new SweepStep.Nothing();
+        }
+        if (customer.accountType() == AccountType.PRODUCTION) {
+            return now.isBefore(end) ? new SweepStep.Nothing() : new SweepStep.ExpireSubscription();
+        }
+        if (!now.isBefore(end)) {
+            if (!customer.autoUpgrade()) {
+                return new SweepStep.ExpireTrial();
+            }
+            // Never an automatic upgrade without a notice first.
+            return customer.noticesSent().isEmpty()
+                    ? new SweepStep.Notice(List.of(settings.noticeDays().getLast()), true)
+                    : new SweepStep.Upgrade();
+        }
+        List<Integer> come = settings.noticeDays().stream()
+                .filter(day -> !customer.noticesSent().contains(day))
+                .filter(day -> !now.isBefore(end.minus(Duration.ofDays(day))))
+                .toList();
+        return come.isEmpty() ? new SweepStep.Nothing() : new SweepStep.Notice(come, false);
+    }
+
     /** The end of a production term that starts now. */
     public Instant productionEnd(Instant now) {
         return now.plus(settings.productionTerm());
@@ -71,7 +115,7 @@ public final class Lifecycle {
         }
         return settings.noticeDays().stream()
                 .filter(day -> !customer.noticesSent().contains(day))
-                .map(day -> end.minus(java.time.Duration.ofDays(day)))
+                .map(day -> end.minus(Duration.ofDays(day)))
                 .min(Instant::compareTo)
                 .or(() -> Optional.of(end));
     }

@@ -3,7 +3,10 @@ package partnerhub.domain;
 /** The emails the product sends; each has a subject, an HTML and a text template in {@code /mail/}. */
 public enum MailTemplate {
     ACTIVATION("activation"),
-    CONVERTED("converted");
+    CONVERTED("converted"),
+    NOTICE("notice"),
+    UPGRADED("upgraded"),
+    EXPIRED("expired");
 
     private final String resourceName;
 

@@ -25,11 +25,15 @@ class IdsTest {
     }
 
     @Test
-    void idsAreUniqueWithinTheSameMillisecond() {
+    void idsWithinTheSameMillisecondAreUniqueAndInOrder() {
         Instant t = Instant.parse("2026-11-24T20:00:00Z");
         var seen = new HashSet<String>();
+        String previous = "";
         for (int i = 0; i < 10_000; i++) {
-            assertTrue(seen.add(ids.next(t)));
+            String id = ids.next(t);
+            assertTrue(seen.add(id));
+            assertTrue(id.compareTo(previous) > 0, id + " after " + previous);
+            previous = id;
         }
     }
 }

@@ -18,10 +18,9 @@ class LifecycleTest {
 
     static Customer trial(Instant expiration, List<Integer> noticesSent) {
         var request = new NewCustomer("Contoso", "it@contoso.example", "STANDARD", List.of());
-        Customer c = Customer.newTrial("c1", "p1", request, Source.MSP, null, null, NOW);
-        return new Customer(c.customerId(), c.partnerId(), c.organizationName(), c.notificationEmail(), c.sku(),
-                c.addOns(), c.source(), OnboardingStatus.COMPLETED, AccountType.TRIAL, Status.ACTIVE, expiration, true,
-                0, 0, null, null, null, noticesSent, NOW, NOW, 2);
+        return Customer.newTrial("c1", "p1", request, Source.MSP, null, null, NOW).edit()
+                .onboardingStatus(OnboardingStatus.COMPLETED).expirationDate(expiration).noticesSent(noticesSent)
+                .save(NOW);
     }
 
     @Test
@@ -43,19 +42,13 @@ class LifecycleTest {
 
     @Test
     void anExpiredCustomerIsNotScheduled() {
-        Customer t = trial(END, List.of());
-        var expired = new Customer(t.customerId(), t.partnerId(), t.organizationName(), t.notificationEmail(),
-                t.sku(), t.addOns(), t.source(), t.onboardingStatus(), t.accountType(), Status.EXPIRED,
-                t.expirationDate(), t.autoUpgrade(), 0, 0, null, null, null, List.of(), NOW, NOW, 3);
+        var expired = trial(END, List.of()).edit().status(Status.EXPIRED).save(NOW);
         assertEquals(Optional.empty(), lifecycle.nextDueAt(expired));
     }
 
     @Test
     void aProductionSubscriptionIsDueAtItsEnd() {
-        Customer t = trial(END, List.of());
-        var production = new Customer(t.customerId(), t.partnerId(), t.organizationName(), t.notificationEmail(),
-                t.sku(), t.addOns(), t.source(), t.onboardingStatus(), AccountType.PRODUCTION, Status.ACTIVE,
-                END, t.autoUpgrade(), 0, 0, null, null, null, List.of(), NOW, NOW, 3);
+        var production = trial(END, List.of()).edit().accountType(AccountType.PRODUCTION).save(NOW);
         assertEquals(Optional.of(END), lifecycle.nextDueAt(production));
     }
 

@@ -54,6 +54,7 @@ final class CustomerItems {
             item.put("activationExpiresAt", s(c.activation().expiresAt().toString()));
         }
         item.put("noticesSent", numbers(c.noticesSent()));
+        putIfPresent(item, "noticeClaimedAt", c.noticeClaimedAt());
         item.put("createdAt", s(c.createdAt().toString()));
         item.put("updatedAt", s(c.updatedAt().toString()));
         item.put("version", n(c.version()));
@@ -95,6 +96,7 @@ final class CustomerItems {
                 string(item, "createdBy"),
                 nonce == null ? null : new ActivationLink.State(nonce, instant(item, "activationExpiresAt")),
                 numbers(item, "noticesSent"),
+                instant(item, "noticeClaimedAt"),
                 instant(item, "createdAt"),
                 instant(item, "updatedAt"),
                 number(item, "version"));

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +22,7 @@ import partnerhub.domain.ActivationLink;
 import partnerhub.domain.Change;
 import partnerhub.domain.ConcurrentChangeException;
 import partnerhub.domain.Customer;
+import partnerhub.domain.DueCustomers;
 import partnerhub.domain.IdempotencyRecord;
 import partnerhub.domain.Lifecycle;
 import partnerhub.domain.LogEntry;
@@ -109,6 +114,71 @@ public final class DynamoDbCustomerStore implements CustomerStore {
     }
 
     @Override
+    public Optional<Customer> findById(String customerId) {
+        var keys = dynamoDb.query(request -> request.tableName(table).indexName(TableDesign.CUSTOMER_INDEX)
+                .keyConditionExpression("customerKey = :id")
+                .expressionAttributeValues(Map.of(":id", s(customerId)))).items();
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        String partnerKey = string(keys.getFirst(), TableDesign.PK);
+        return find(partnerKey.substring("PARTNER#".length()), customerId);
+    }
+
+    @Override
+    public boolean hasReceipt(String receipt) {
+        var item = dynamoDb.getItem(request -> request.tableName(table).consistentRead(true)
+                .key(receiptKey(receipt))).item();
+        return item != null && !item.isEmpty();
+    }
+
+    // Each shard is one query (pages followed); the shards run in parallel, and items past now are never read.
+    @Override
+    public DueCustomers due(Instant now) {
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var shards = new ArrayList<Future<DueShard>>();
+            for (int shard = 0; shard < TableDesign.DUE_SHARDS; shard++) {
+                String key = TableDesign.dueShard(shard);
+                shards.add(pool.submit(() -> dueIn(key, now)));
+            }
+            var refs = new ArrayList<DueCustomers.Ref>();
+            int itemsRead = 0;
+            for (var future : shards) {
+                DueShard shard = future.get();
+                itemsRead += shard.itemsRead();
+                for (var item : shard.items()) {
+                    // Keys only: the table's keys name the partner and the customer.
+                    refs.add(new DueCustomers.Ref(string(item, TableDesign.PK).substring("PARTNER#".length()),
+                            string(item, TableDesign.SK).substring(TableDesign.CUSTOMER_PREFIX.length())));
+                }
+            }
+            return new DueCustomers(refs, itemsRead);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the due index", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    private record DueShard(List<Map<String, AttributeValue>> items, int itemsRead) {}
+
+    // itemsRead is DynamoDB's own count of the items each page read (ScannedCount), what the sweep pays for.
+    private DueShard dueIn(String shard, Instant now) {
+        var query = QueryRequest.builder().tableName(table).indexName(TableDesign.DUE_INDEX)
+                .keyConditionExpression("dueShard = :shard AND dueAt <= :now")
+                .expressionAttributeValues(Map.of(":shard", s(shard), ":now", n(now.getEpochSecond())))
+                .build();
+        var items = new ArrayList<Map<String, AttributeValue>>();
+        int read = 0;
+        for (QueryResponse page : dynamoDb.queryPaginator(query)) {
+            items.addAll(page.items());
+            read += page.scannedCount();
+        }
+        return new DueShard(items, read);
+    }
+
+    @Override
     public Page<LogEntry> log(String partnerId, String customerId, int limit, String cursor) {
         var query = QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit + 1)
                 .keyConditionExpression("pk = :pk")
@@ -141,6 +211,9 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         }
         if (change.retiredLink() != null) {
             writes.add(retire(change.retiredLink()));
+        }
+        if (change.receipt() != null) {
+            writes.add(receiptPut(change.receipt()));
         }
         change.outbox().forEach(entry -> writes.add(put(OutboxItems.item(entry))));
         change.log().forEach(line -> writes.add(put(logItem(change.customer(), line))));
@@ -188,6 +261,18 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 "expiresAt", s(link.expiresAt().toString()),
                 // Kept a while past expiry, so a late click is told "expired" rather than "unknown".
                 TableDesign.TTL, n(link.expiresAt().plus(java.time.Duration.ofDays(30)).getEpochSecond()));
+    }
+
+    // Kept a week: redeliveries come within EventBridge's 24-hour retry window.
+    private TransactWriteItem receiptPut(String receipt) {
+        var item = new HashMap<>(receiptKey(receipt));
+        item.put(TableDesign.TTL, n(clock.instant().plus(java.time.Duration.ofDays(7)).getEpochSecond()));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    private static Map<String, AttributeValue> receiptKey(String receipt) {
+        return Map.of(TableDesign.PK, s(TableDesign.receiptKey(receipt)), TableDesign.SK, s(TableDesign.RECEIPT_SORT_KEY));
     }
 
     // Only a live link can be used or revoked: a link spent by a concurrent request fails the whole change.

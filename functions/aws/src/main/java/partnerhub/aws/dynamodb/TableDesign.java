@@ -12,6 +12,7 @@ import java.time.Instant;
  * activation link   LINK#{nonce}              LINK                -
  * event-log line    LOG#{partner}#{id}        {epoch ms}#{id}     -
  * outbox entry      OUTBOX#{0..3}             {entry id}          -
+ * message receipt   RECEIPT#{message id}      RECEIPT             -
  * </pre>
  */
 final class TableDesign {
@@ -73,8 +74,18 @@ final class TableDesign {
     }
 
     static String dueShard(String customerId) {
-        return "DUE#" + Math.floorMod(customerId.hashCode(), DUE_SHARDS);
+        return dueShard(Math.floorMod(customerId.hashCode(), DUE_SHARDS));
     }
+
+    static String dueShard(int shard) {
+        return "DUE#" + shard;
+    }
+
+    static String receiptKey(String messageId) {
+        return "RECEIPT#" + messageId;
+    }
+
+    static final String RECEIPT_SORT_KEY = "RECEIPT";
 
     static String outboxKey(String entryId) {
         return "OUTBOX#" + Math.floorMod(entryId.hashCode(), OUTBOX_SHARDS);

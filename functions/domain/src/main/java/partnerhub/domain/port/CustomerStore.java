@@ -1,9 +1,11 @@
 package partnerhub.domain.port;
 
+import java.time.Instant;
 import java.util.Optional;
 import partnerhub.domain.ActivationLink;
 import partnerhub.domain.Change;
 import partnerhub.domain.Customer;
+import partnerhub.domain.DueCustomers;
 import partnerhub.domain.IdempotencyRecord;
 import partnerhub.domain.LogEntry;
 import partnerhub.domain.Page;
@@ -25,6 +27,18 @@ public interface CustomerStore {
     Optional<IdempotencyRecord> findIdempotency(String partnerId, String key);
 
     Optional<ActivationLink.Record> findLink(String nonce);
+
+    /** A customer found by its id alone, for callers that carry no partner (the import pipeline). */
+    Optional<Customer> findById(String customerId);
+
+    /** Whether a change already handled the message with this id (see {@link Change#receipt()}). */
+    boolean hasReceipt(String receipt);
+
+    /**
+     * The customers whose next scheduled action (notice, trial end, subscription end) is at or before {@code now}:
+     * only those are read, whatever the size of the table.
+     */
+    DueCustomers due(Instant now);
 
     /** A customer's event log, newest first. */
     Page<LogEntry> log(String partnerId, String customerId, int limit, String cursor);

@@ -1,0 +1,188 @@
+package partnerhub.domain;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import partnerhub.domain.CustomerChanges.Outcome;
+import partnerhub.domain.Lifecycle.SweepStep;
+import partnerhub.domain.port.CustomerStore;
+import partnerhub.domain.port.Mailer;
+
+/**
+ * The scheduled sweep: for every customer due, and only those, sends the trial-ending notices, upgrades or expires
+ * trials at their end, and expires subscriptions past theirs. Safe to run twice, or twice at once: every change is
+ * a conditional write decided again on the fresh state, and a notice is claimed before it is sent.
+ */
+public final class Sweep {
+
+    public static final String ACTOR = "sweep";
+
+    /**
+     * How long a notice claim holds: longer than any run (a Lambda runs 15 minutes at most), so a claim older than
+     * this belongs to a run that died, and its notice is sent again.
+     */
+    public static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(15);
+
+    private static final System.Logger LOG = System.getLogger(Sweep.class.getName());
+
+    private final CustomerStore store;
+    private final CustomerChanges changes;
+    private final Mailer mailer;
+    private final EmailComposer composer;
+    private final Lifecycle lifecycle;
+
+    public Sweep(CustomerStore store, CustomerChanges changes, Mailer mailer, EmailComposer composer,
+                 Lifecycle lifecycle) {
+        this.store = store;
+        this.changes = changes;
+        this.mailer = mailer;
+        this.composer = composer;
+        this.lifecycle = lifecycle;
+    }
+
+    /**
+     * What a run did. {@code deferred}: upgrades waiting for a notice; {@code left}: due customers the run had no
+     * time for (the next run takes them); {@code itemsRead}: index items read to find the due customers.
+     */
+    public record Summary(int due, int notices, int upgrades, int expiries, int deferred, int failed, int left,
+                          int itemsRead) {}
+
+    /** A run's counts, kept as the run goes. */
+    private static final class Tally {
+        int notices;
+        int upgrades;
+        int expiries;
+        int deferred;
+        int failed;
+    }
+
+    /**
+     * Runs the sweep at {@code now} (the schedule's time), while {@code hasTime} says there is time for one more
+     * customer.
+     */
+    public Summary run(Instant now, BooleanSupplier hasTime) {
+        DueCustomers due = store.due(now);
+        var tally = new Tally();
+        int done = 0;
+        for (DueCustomers.Ref ref : due.customers()) {
+            if (!hasTime.getAsBoolean()) {
+                break;
+            }
+            try {
+                visit(ref, now, tally);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "Sweep failed on customer " + ref.customerId() + " of " + ref.partnerId(), e);
+                tally.failed++;
+            }
+            done++;
+        }
+        return new Summary(due.customers().size(), tally.notices, tally.upgrades, tally.expiries, tally.deferred,
+                tally.failed, due.customers().size() - done, due.itemsRead());
+    }
+
+    private void visit(DueCustomers.Ref ref, Instant now, Tally tally) {
+        Customer customer = store.find(ref.partnerId(), ref.customerId()).orElse(null);
+        if (customer == null) {
+            return;
+        }
+        switch (lifecycle.sweepStep(customer, now)) {
+            case SweepStep.Notice notice -> notify(customer, notice, now, tally);
+            case SweepStep.Nothing nothing -> { }
+            default -> end(customer, now, tally);
+        }
+    }
+
+    // Trial and subscription ends: decided again on each attempt, so a second run finds nothing left to do.
+    private void end(Customer customer, Instant now, Tally tally) {
+        // Each attempt decides afresh; what the last attempt decided is what was written.
+        var decided = new AtomicReference<Outcome>();
+        changes.apply(customer, ACTOR, current -> {
+            Outcome outcome = switch (lifecycle.sweepStep(current, now)) {
+                case SweepStep.Upgrade upgrade -> upgrade(current, now);
+                case SweepStep.ExpireTrial expire ->
+                        expire(current, now, EventType.TRIAL_EXPIRED, "Trial ended with automatic upgrade off: expired");
+                case SweepStep.ExpireSubscription expire ->
+                        expire(current, now, EventType.SUBSCRIPTION_EXPIRED, "Subscription ended: expired");
+                default -> Outcome.unchanged(current);
+            };
+            decided.set(outcome);
+            return outcome;
+        });
+        EventType written = decided.get() == null ? null : decided.get().type();
+        if (written == EventType.CUSTOMER_CONVERTED) {
+            tally.upgrades++;
+        } else if (written == EventType.TRIAL_EXPIRED || written == EventType.SUBSCRIPTION_EXPIRED) {
+            tally.expiries++;
+        }
+    }
+
+    private Outcome upgrade(Customer customer, Instant now) {
+        // The production term runs on from the trial's end, so no day is lost to a late sweep.
+        Instant end = customer.expirationDate().plus(lifecycle.settings().productionTerm());
+        Customer after = customer.edit().accountType(AccountType.PRODUCTION).expirationDate(end).save(now);
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("mode", "AUTOMATIC");
+        fields.put("accountType", AccountType.PRODUCTION.name());
+        fields.put("expirationDate", end.toString());
+        fields.put("sku", after.sku());
+        fields.put("addOns", after.addOns());
+        return Outcome.of(after, EventType.CUSTOMER_CONVERTED, fields,
+                "Trial ended: upgraded to PRODUCTION automatically, until " + end).mail(Mails.upgraded(after));
+    }
+
+    private Outcome expire(Customer customer, Instant now, EventType type, String message) {
+        Customer after = customer.edit().status(Status.EXPIRED).save(now);
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("status", Status.EXPIRED.name());
+        fields.put("expirationDate", customer.expirationDate().toString());
+        return Outcome.of(after, type, fields, message).mail(Mails.expired(after));
+    }
+
+    /**
+     * Claim, send, record. The claim (a conditional write) keeps a concurrent run from sending the same notice; a
+     * failed send releases it, so the next run tries again; only a sent notice counts towards the upgrade.
+     */
+    private void notify(Customer customer, SweepStep.Notice notice, Instant now, Tally tally) {
+        boolean upgradeWaits = notice.trialEnded();
+        if (upgradeWaits) {
+            tally.deferred++;
+        }
+        if (customer.noticeClaimedAt() != null && now.isBefore(customer.noticeClaimedAt().plus(CLAIM_TIMEOUT))) {
+            return;
+        }
+        Customer claimed = customer.edit().noticeClaimedAt(now).save(now);
+        try {
+            changes.save(customer.version(), Outcome.quiet(claimed), ACTOR);
+        } catch (ConcurrentChangeException anotherRun) {
+            return;
+        }
+        try {
+            mailer.send(composer.compose(Mails.notice(claimed)));
+        } catch (RuntimeException sendFailed) {
+            String why = "Trial-ending notice could not be sent (" + sendFailed.getMessage() + "); the next sweep tries"
+                    + " again" + (upgradeWaits ? ". The automatic upgrade waits until a notice has been sent" : "");
+            changes.save(claimed.version(), Outcome.quiet(claimed.edit().noticeClaimedAt(null).save(now))
+                    .log(LogEntry.Level.WARN, EventType.TRIAL_ENDING_NOTICE.detailType(), why), ACTOR);
+            tally.failed++;
+            return;
+        }
+        var sent = new TreeSet<>(claimed.noticesSent());
+        sent.addAll(notice.days());
+        Customer after = claimed.edit().noticeClaimedAt(null).noticesSent(List.copyOf(sent.descendingSet())).save(now);
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("noticeDays", notice.days());
+        fields.put("expirationDate", customer.expirationDate().toString());
+        fields.put("outcome", customer.autoUpgrade() ? "UPGRADE" : "EXPIRE");
+        String to = customer.notificationEmail() + (customer.createdBy() == null ? "" : " and " + customer.createdBy());
+        changes.save(claimed.version(), Outcome.of(after, EventType.TRIAL_ENDING_NOTICE, fields,
+                "Trial-ending notice sent to " + to + ": the trial ends at " + customer.expirationDate()
+                        + (customer.autoUpgrade() ? " and will be upgraded to PRODUCTION" : " and will expire")),
+                ACTOR);
+        tally.notices++;
+    }
+}
