@@ -38,4 +38,57 @@ class EmailComposerTest {
         assertTrue(email.text().contains(link));
         assertTrue(email.text().contains("2026-12-01T20:00:00Z"));
     }
+
+    static Customer customer(String name, boolean autoUpgrade, AccountType type) {
+        var request = new NewCustomer(name, "it@contoso.example", "PROFESSIONAL", List.of());
+        return Customer.newTrial("c1", "p1", request, Source.MSP, "alice@msp.example", null,
+                        Instant.parse("2026-11-24T20:00:00Z")).edit()
+                .expirationDate(Instant.parse("2026-12-08T14:00:00Z")).autoUpgrade(autoUpgrade).accountType(type)
+                .save(Instant.parse("2026-11-25T20:00:00Z"));
+    }
+
+    @Test
+    void theNoticeNamesTheExactDateAndWhatHappensThenToTheCustomerAndThePartnerUser() {
+        Email upgrade = composer.compose(Mails.notice(customer("Contoso", true, AccountType.TRIAL)));
+        Email expire = composer.compose(Mails.notice(customer("Contoso", false, AccountType.TRIAL)));
+
+        assertEquals(List.of("it@contoso.example"), upgrade.to());
+        assertEquals(List.of("alice@msp.example"), upgrade.cc());
+        assertEquals("Contoso's trial ends on 2026-12-08T14:00:00Z", upgrade.subject());
+        for (String part : List.of(upgrade.html(), upgrade.text())) {
+            assertTrue(part.contains("2026-12-08T14:00:00Z"));
+            assertTrue(part.contains("upgraded to a production subscription automatically"), part);
+        }
+        for (String part : List.of(expire.html(), expire.text())) {
+            assertTrue(part.contains("it will expire"), part);
+        }
+    }
+
+    @Test
+    void theUpgradedExpiredAndConvertedEmailsSayWhatHappened() {
+        Customer production = customer("Contoso", true, AccountType.PRODUCTION);
+        Email upgraded = composer.compose(Mails.upgraded(production));
+        Email converted = composer.compose(Mails.converted(production));
+        Email trialExpired = composer.compose(Mails.expired(customer("Contoso", false, AccountType.TRIAL)));
+        Email subscriptionExpired = composer.compose(Mails.expired(production));
+
+        assertTrue(upgraded.text().contains("upgraded to a production subscription"));
+        assertTrue(upgraded.html().contains("PROFESSIONAL"));
+        assertTrue(converted.text().contains("converted to a production subscription"));
+        assertTrue(converted.html().contains("2026-12-08T14:00:00Z"));
+        assertEquals("Contoso's trial has expired", trialExpired.subject());
+        assertEquals("Contoso's subscription has expired", subscriptionExpired.subject());
+        assertTrue(trialExpired.text().contains("expired on 2026-12-08T14:00:00Z"));
+    }
+
+    @Test
+    void everyTemplateEscapesTheOrganizationNameInHtml() {
+        Customer hostile = customer("<img src=x onerror=alert(1)>", true, AccountType.TRIAL);
+        for (MailRequest mail : List.of(Mails.notice(hostile), Mails.upgraded(hostile), Mails.expired(hostile),
+                Mails.converted(hostile))) {
+            Email email = composer.compose(mail);
+            assertFalse(email.html().contains("<img"), mail.template() + ": " + email.html());
+            assertTrue(email.html().contains("&lt;img src=x onerror=alert(1)&gt;"), mail.template().name());
+        }
+    }
 }

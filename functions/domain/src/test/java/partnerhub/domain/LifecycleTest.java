@@ -62,4 +62,50 @@ class LifecycleTest {
         assertThrows(IllegalArgumentException.class, () -> new LifecycleSettings(Duration.ofDays(14),
                 Duration.ofDays(14), List.of(7), Duration.ofDays(365), Duration.ofDays(31)));
     }
+
+    @Test
+    void theSweepSendsTheNoticesWhoseTimeHasComeInOneEmail() {
+        assertEquals(new Lifecycle.SweepStep.Nothing(),
+                lifecycle.sweepStep(trial(END, List.of()), END.minus(Duration.ofDays(7)).minusSeconds(1)));
+        assertEquals(new Lifecycle.SweepStep.Notice(List.of(7), false),
+                lifecycle.sweepStep(trial(END, List.of()), END.minus(Duration.ofDays(7))));
+        assertEquals(new Lifecycle.SweepStep.Notice(List.of(7, 1), false),
+                lifecycle.sweepStep(trial(END, List.of()), END.minus(Duration.ofHours(2))), "a missed notice joins");
+        assertEquals(new Lifecycle.SweepStep.Nothing(),
+                lifecycle.sweepStep(trial(END, List.of(7)), END.minus(Duration.ofDays(2))));
+    }
+
+    @Test
+    void atTheEndTheTrialIsUpgradedOnlyAfterANoticeOrExpiresWhenUpgradeIsOff() {
+        assertEquals(new Lifecycle.SweepStep.Upgrade(), lifecycle.sweepStep(trial(END, List.of(7, 1)), END));
+        assertEquals(new Lifecycle.SweepStep.Notice(List.of(1), true), lifecycle.sweepStep(trial(END, List.of()), END));
+        var off = trial(END, List.of()).edit().autoUpgrade(false).save(NOW);
+        assertEquals(new Lifecycle.SweepStep.ExpireTrial(), lifecycle.sweepStep(off, END));
+    }
+
+    @Test
+    void aSubscriptionExpiresAtItsEnd() {
+        var production = trial(END, List.of()).edit().accountType(AccountType.PRODUCTION).save(NOW);
+        assertEquals(new Lifecycle.SweepStep.Nothing(), lifecycle.sweepStep(production, END.minusSeconds(1)));
+        assertEquals(new Lifecycle.SweepStep.ExpireSubscription(), lifecycle.sweepStep(production, END));
+    }
+
+    @Test
+    void anExtensionAddsToTheEndOrRevivesFromNow() {
+        assertEquals(END.plus(Duration.ofDays(14)),
+                lifecycle.previewExtension(trial(END, List.of()), NOW).newExpirationDate());
+        Instant later = END.plus(Duration.ofDays(3));
+        assertEquals(later.plus(Duration.ofDays(14)),
+                lifecycle.previewExtension(trial(END, List.of()), later).newExpirationDate());
+        var notStarted = assertThrows(InvalidStateException.class,
+                () -> lifecycle.previewExtension(trial(null, List.of()), NOW));
+        assertEquals(InvalidStateException.TRIAL_NOT_STARTED, notStarted.reason());
+    }
+
+    @Test
+    void aNewEndDateStartsTheNoticesOver() {
+        var noticed = trial(END, List.of(7));
+        assertEquals(List.of(), noticed.edit().expirationDate(END.plus(Duration.ofDays(14))).save(NOW).noticesSent());
+        assertEquals(List.of(7), noticed.edit().expirationDate(END).save(NOW).noticesSent());
+    }
 }
