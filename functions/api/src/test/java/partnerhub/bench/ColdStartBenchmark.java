@@ -26,7 +26,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import partnerhub.aws.AwsClients;
 import partnerhub.aws.AwsSettings;
-import partnerhub.testing.MotoEmulator;
+import partnerhub.emulator.MotoServer;
 import partnerhub.testing.Stack;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -138,7 +138,7 @@ public final class ColdStartBenchmark {
                             classpath(launcher, hello, lambdaCore)));
 
             System.err.println("Starting moto and provisioning the stack from template.yaml...");
-            MotoEmulator moto = MotoEmulator.shared();
+            MotoServer moto = MotoServer.shared();
             Map<String, String> environment = functionEnvironment(Stack.provision(moto));
             dropEventBusRules(environment, moto.endpoint());
 

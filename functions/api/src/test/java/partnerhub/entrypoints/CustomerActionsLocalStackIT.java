@@ -3,7 +3,7 @@ package partnerhub.entrypoints;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
-import partnerhub.testing.Emulator;
+import partnerhub.emulator.Emulator;
 import partnerhub.testing.LocalStackEmulator;
 
 @Testcontainers(disabledWithoutDocker = true)

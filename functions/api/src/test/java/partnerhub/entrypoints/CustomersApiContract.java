@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import partnerhub.testing.ApiEvents;
-import partnerhub.testing.Emulator;
+import partnerhub.emulator.Emulator;
 import partnerhub.testing.MutableClock;
 import partnerhub.testing.Response;
 import partnerhub.testing.Stack;

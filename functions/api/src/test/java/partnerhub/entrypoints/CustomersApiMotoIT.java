@@ -1,13 +1,13 @@
 package partnerhub.entrypoints;
 
-import partnerhub.testing.Emulator;
-import partnerhub.testing.MotoEmulator;
+import partnerhub.emulator.Emulator;
+import partnerhub.emulator.MotoServer;
 
 /** The contract against moto's server, which the suite starts itself. */
 class CustomersApiMotoIT extends CustomersApiContract {
 
     @Override
     Emulator emulator() {
-        return MotoEmulator.shared();
+        return MotoServer.shared();
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import partnerhub.testing.ApiEvents;
-import partnerhub.testing.Emulator.SentEmail;
+import partnerhub.emulator.Emulator.SentEmail;
 import partnerhub.testing.Response;
 
 /**

@@ -1,12 +1,12 @@
 package partnerhub.entrypoints;
 
-import partnerhub.testing.Emulator;
-import partnerhub.testing.MotoEmulator;
+import partnerhub.emulator.Emulator;
+import partnerhub.emulator.MotoServer;
 
 class LifecycleMotoIT extends LifecycleContract {
 
     @Override
     Emulator emulator() {
-        return MotoEmulator.shared();
+        return MotoServer.shared();
     }
 }

@@ -1,5 +1,7 @@
 package partnerhub.testing;
 
+import partnerhub.emulator.Emulator;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.net.URI;

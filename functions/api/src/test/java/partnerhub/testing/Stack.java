@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import partnerhub.aws.AwsClients;
 import partnerhub.aws.AwsSettings;
+import partnerhub.emulator.Emulator;
+import partnerhub.emulator.Provisioner;
+import partnerhub.emulator.Template;
 import partnerhub.wiring.Dependencies;
 import partnerhub.wiring.Settings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -16,12 +19,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -56,13 +54,11 @@ public final class Stack {
         this.dynamoDb = clients.dynamoDb();
         this.sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(REGION)
                 .credentialsProvider(aws.credentials()).endpointOverride(emulator.endpoint()).build();
-        Template template = Template.load();
-        this.tableName = STACK_NAME + "-customers-table";
-        this.busName = (String) resolveSub(template.properties("EventBus").get("Name"));
-        createTable(template.properties("CustomersTable"));
+        Provisioner.Resources resources = Provisioner.provision(Template.load(), clients, STACK_NAME, SENDER);
+        this.tableName = resources.tableName();
+        this.busName = resources.busName();
         eventQueueUrl = sqs.createQueue(request -> request.queueName(STACK_NAME + "-captured-events")).queueUrl();
-        repairEventBus();
-        repairSenderIdentity();
+        captureEvents();
     }
 
     /** A fresh stack on an emulator that was just reset. */
@@ -132,35 +128,6 @@ public final class Stack {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private void createTable(Map<String, Object> table) {
-        var attributes = ((List<Map<String, String>>) table.get("AttributeDefinitions")).stream()
-                .map(a -> AttributeDefinition.builder().attributeName(a.get("AttributeName"))
-                        .attributeType(a.get("AttributeType")).build()).toList();
-        var indexes = ((List<Map<String, Object>>) table.getOrDefault("GlobalSecondaryIndexes", List.of())).stream()
-                .map(index -> GlobalSecondaryIndex.builder()
-                        .indexName((String) index.get("IndexName"))
-                        .keySchema(keySchema(index.get("KeySchema")))
-                        .projection(Projection.builder().projectionType(
-                                (String) ((Map<String, Object>) index.get("Projection")).get("ProjectionType")).build())
-                        .build()).toList();
-        dynamoDb.createTable(request -> request.tableName(tableName)
-                .billingMode(BillingMode.fromValue((String) table.get("BillingMode")))
-                .attributeDefinitions(attributes)
-                .keySchema(keySchema(table.get("KeySchema")))
-                .globalSecondaryIndexes(indexes));
-        var ttl = (Map<String, Object>) table.get("TimeToLiveSpecification");
-        dynamoDb.updateTimeToLive(request -> request.tableName(tableName).timeToLiveSpecification(spec -> spec
-                .attributeName((String) ttl.get("AttributeName")).enabled((Boolean) ttl.get("Enabled"))));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<KeySchemaElement> keySchema(Object schema) {
-        return ((List<Map<String, String>>) schema).stream()
-                .map(k -> KeySchemaElement.builder().attributeName(k.get("AttributeName")).keyType(k.get("KeyType"))
-                        .build()).toList();
-    }
-
     /** Takes the bus away, so that publishing fails as it would in an EventBridge outage. */
     public void breakEventBus() {
         var eventBridge = clients.eventBridge();
@@ -169,9 +136,13 @@ public final class Stack {
         eventBridge.deleteEventBus(request -> request.name(busName));
     }
 
-    /** The bus, with the test rule that copies every event on it to the queue {@link #publishedEvents} reads. */
     public void repairEventBus() {
         clients.eventBridge().createEventBus(request -> request.name(busName));
+        captureEvents();
+    }
+
+    /** The test rule that copies every event on the bus to the queue {@link #publishedEvents} reads. */
+    private void captureEvents() {
         String queueArn = sqs.getQueueAttributes(request -> request.queueUrl(eventQueueUrl)
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         var eventBridge = clients.eventBridge();
@@ -190,12 +161,4 @@ public final class Stack {
         clients.ses().createEmailIdentity(request -> request.emailIdentity(SENDER));
     }
 
-    /** {@code !Sub} with the pseudo parameters a test stack needs. */
-    @SuppressWarnings("unchecked")
-    private static Object resolveSub(Object value) {
-        if (value instanceof Map<?, ?> map && map.containsKey("!Sub")) {
-            return ((String) ((Map<String, Object>) map).get("!Sub")).replace("${AWS::StackName}", STACK_NAME);
-        }
-        return value;
-    }
 }

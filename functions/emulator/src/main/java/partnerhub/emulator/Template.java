@@ -1,4 +1,4 @@
-package partnerhub.testing;
+package partnerhub.emulator;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -29,7 +29,10 @@ public final class Template {
 
     /** The template the build names (system property {@code templatePath}), else ../../template.yaml. */
     public static Template load() {
-        Path path = Path.of(System.getProperty("templatePath", "../../template.yaml"));
+        return load(Path.of(System.getProperty("templatePath", "../../template.yaml")));
+    }
+
+    public static Template load(Path path) {
         try (Reader reader = Files.newBufferedReader(path)) {
             return new Template(new Yaml(new CloudFormationTags()).load(reader));
         } catch (IOException e) {
@@ -65,6 +68,23 @@ public final class Template {
     public Map<String, Object> globals() {
         return (Map<String, Object>) ((Map<String, Object>) root.getOrDefault("Globals", Map.of()))
                 .getOrDefault("Function", Map.of());
+    }
+
+    /** A parameter's default value, or null. */
+    @SuppressWarnings("unchecked")
+    public String parameterDefault(String name) {
+        var parameters = (Map<String, Map<String, Object>>) root.getOrDefault("Parameters", Map.of());
+        Object value = parameters.getOrDefault(name, Map.of()).get("Default");
+        return value == null ? null : value.toString();
+    }
+
+    /** {@code !Sub} with the stack name, the only pseudo parameter the emulated resources' names use. */
+    @SuppressWarnings("unchecked")
+    public static String resolveName(Object value, String stackName) {
+        if (value instanceof Map<?, ?> map && map.containsKey("!Sub")) {
+            return ((String) ((Map<String, Object>) map).get("!Sub")).replace("${AWS::StackName}", stackName);
+        }
+        return (String) value;
     }
 
     private static final class CloudFormationTags extends SafeConstructor {

@@ -1,4 +1,4 @@
-package partnerhub.testing;
+package partnerhub.emulator;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package partnerhub.testing;
+package partnerhub.emulator;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.File;
@@ -16,24 +16,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * moto's server, started by the tests themselves on a free loopback port, once per JVM, and stopped with it.
+ * moto's server on a free loopback port: started by the tests (once per JVM, stopped with it) and by the local
+ * runtime.
  * {@code MOTO_SERVER} names the executable when it is not {@code moto_server} on the PATH.
  */
-public final class MotoEmulator implements Emulator {
+public final class MotoServer implements Emulator {
 
-    private static MotoEmulator shared;
+    private static MotoServer shared;
 
     private final Process process;
     private final URI endpoint;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private MotoEmulator(Process process, URI endpoint) {
+    private MotoServer(Process process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
     }
 
     /** The JVM's moto server, started on first use. */
-    public static synchronized MotoEmulator shared() {
+    public static synchronized MotoServer shared() {
         if (shared == null) {
             shared = start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared.process::destroy));
@@ -41,7 +42,8 @@ public final class MotoEmulator implements Emulator {
         return shared;
     }
 
-    private static MotoEmulator start() {
+    /** A new server; {@link #stop} ends it. */
+    public static MotoServer start() {
         String executable = System.getenv().getOrDefault("MOTO_SERVER", "moto_server");
         int port = freePort();
         Process process;
@@ -55,7 +57,7 @@ public final class MotoEmulator implements Emulator {
                     Install it with:  pip install 'moto[server]'   (or set MOTO_SERVER to its path)"""
                     .formatted(executable), e);
         }
-        var moto = new MotoEmulator(process, URI.create("http://127.0.0.1:" + port));
+        var moto = new MotoServer(process, URI.create("http://127.0.0.1:" + port));
         moto.awaitReady();
         return moto;
     }
@@ -82,6 +84,10 @@ public final class MotoEmulator implements Emulator {
         }
         process.destroy();
         throw new IllegalStateException("moto_server did not answer on " + endpoint + " within 30 s");
+    }
+
+    public void stop() {
+        process.destroy();
     }
 
     @Override

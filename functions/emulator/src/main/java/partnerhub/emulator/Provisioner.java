@@ -1,0 +1,63 @@
+package partnerhub.emulator;
+
+import java.util.List;
+import java.util.Map;
+import partnerhub.aws.AwsClients;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+
+/**
+ * Creates on an emulator the resources template.yaml declares, from the template's own definitions: the table with
+ * its indexes and TTL, the event bus, and the SES identity the functions send from.
+ */
+public final class Provisioner {
+
+    /** What was created, by the names the functions' environment needs. */
+    public record Resources(String tableName, String busName, String sender) {}
+
+    private Provisioner() {}
+
+    public static Resources provision(Template template, AwsClients clients, String stackName, String sender) {
+        String table = stackName + "-customers-table";
+        createTable(clients.dynamoDb(), table, template.properties("CustomersTable"));
+        String bus = Template.resolveName(template.properties("EventBus").get("Name"), stackName);
+        clients.eventBridge().createEventBus(request -> request.name(bus));
+        clients.ses().createEmailIdentity(request -> request.emailIdentity(sender));
+        return new Resources(table, bus, sender);
+    }
+
+    @SuppressWarnings("unchecked")
+    static void createTable(DynamoDbClient dynamoDb, String name, Map<String, Object> table) {
+        var attributes = ((List<Map<String, String>>) table.get("AttributeDefinitions")).stream()
+                .map(a -> AttributeDefinition.builder().attributeName(a.get("AttributeName"))
+                        .attributeType(a.get("AttributeType")).build()).toList();
+        var indexes = ((List<Map<String, Object>>) table.getOrDefault("GlobalSecondaryIndexes", List.of())).stream()
+                .map(index -> GlobalSecondaryIndex.builder()
+                        .indexName((String) index.get("IndexName"))
+                        .keySchema(keySchema(index.get("KeySchema")))
+                        .projection(Projection.builder().projectionType(
+                                (String) ((Map<String, Object>) index.get("Projection")).get("ProjectionType")).build())
+                        .build()).toList();
+        dynamoDb.createTable(request -> request.tableName(name)
+                .billingMode(BillingMode.fromValue((String) table.get("BillingMode")))
+                .attributeDefinitions(attributes)
+                .keySchema(keySchema(table.get("KeySchema")))
+                .globalSecondaryIndexes(indexes));
+        var ttl = (Map<String, Object>) table.get("TimeToLiveSpecification");
+        if (ttl != null) {
+            dynamoDb.updateTimeToLive(request -> request.tableName(name).timeToLiveSpecification(spec -> spec
+                    .attributeName((String) ttl.get("AttributeName")).enabled((Boolean) ttl.get("Enabled"))));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<KeySchemaElement> keySchema(Object schema) {
+        return ((List<Map<String, String>>) schema).stream()
+                .map(k -> KeySchemaElement.builder().attributeName(k.get("AttributeName")).keyType(k.get("KeyType"))
+                        .build()).toList();
+    }
+}
