@@ -1,0 +1,377 @@
+package partnerhub.local;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import partnerhub.aws.AwsClients;
+import partnerhub.aws.AwsSettings;
+import partnerhub.emulator.Emulator;
+import partnerhub.emulator.MotoServer;
+import partnerhub.emulator.Provisioner;
+import partnerhub.emulator.Template;
+import partnerhub.wiring.Dependencies;
+import partnerhub.wiring.Settings;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The whole product on one machine: the HTTP API on a port, the handler classes template.yaml names, an AWS emulator
+ * provisioned from the template, the schedules and the EventBridge rules, and the development routes under
+ * {@code /local/}. {@code ./run-local} starts it.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    /** The command line: {@code --port}, {@code --endpoint}, {@code --demo}, {@code --template}. */
+    public record Options(int port, URI endpoint, boolean demo, Path template) {
+
+        public static Options parse(String... args) {
+            int port = 3000;
+            URI endpoint = null;
+            boolean demo = false;
+            Path template = Path.of("template.yaml");
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port" -> port = Integer.parseInt(args[++i]);
+                    case "--endpoint" -> endpoint = URI.create(args[++i]);
+                    case "--demo" -> demo = true;
+                    case "--template" -> template = Path.of(args[++i]);
+                    case "--help", "-h" -> {
+                        System.out.println("""
+                                Usage: ./run-local [--port 3000] [--endpoint URL] [--demo]
+                                  --port N        the HTTP API's port (0 picks a free one)
+                                  --endpoint URL  use an AWS emulator already running (LocalStack, moto) instead of
+                                                  starting moto_server
+                                  --demo          seed partner 'demo' with customers in every state""");
+                        System.exit(0);
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
+                }
+            }
+            return new Options(port, endpoint, demo, template);
+        }
+    }
+
+    static final String SENDER = "noreply@partnerhub.local";
+
+    private final MotoServer startedMoto;
+    private final Emulator emulator;
+    private final SimulatedClock clock = new SimulatedClock();
+    private final HttpServer server;
+    private final Functions functions;
+    private final EventRouter router;
+    private final LocalAuthorizer authorizer;
+    private final HttpGateway gateway;
+    private final SentEmails emails;
+    private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2);
+
+    private LocalRuntime(Options options) throws IOException {
+        if (options.endpoint() == null) {
+            this.startedMoto = MotoServer.start();
+            this.emulator = startedMoto;
+        } else {
+            this.startedMoto = null;
+            this.emulator = new EndpointEmulator(options.endpoint());
+        }
+        try {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 0);
+            int port = server.getAddress().getPort();
+            Template template = Template.load(options.template());
+            var aws = new AwsSettings(Region.US_EAST_1,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), emulator.endpoint());
+            var clients = new AwsClients(aws);
+            // An emulator that was already running may hold an earlier run's resources: this run gets its own names.
+            String stackName = startedMoto != null ? "local" : "local-" + UUID.randomUUID().toString().substring(0, 8);
+            Provisioner.Resources resources = Provisioner.provision(template, clients, stackName, SENDER);
+            var environment = new HashMap<String, String>();
+            environment.put("TABLE_NAME", resources.tableName());
+            environment.put("EVENT_BUS_NAME", resources.busName());
+            environment.put("SENDER_EMAIL", SENDER);
+            environment.put("ACTIVATION_BASE_URL", "http://localhost:" + port + "/activate");
+            environment.put("SIGNING_SECRET", randomSecret());
+            environment.put("AWS_REGION", Region.US_EAST_1.id());
+            environment.put("AWS_ENDPOINT_URL", emulator.endpoint().toString());
+            Optional.ofNullable(template.parameterDefault("PartnerClaim"))
+                    .ifPresent(claim -> environment.put("PARTNER_CLAIM", claim));
+            Optional.ofNullable(template.parameterDefault("NoticeDays"))
+                    .ifPresent(days -> environment.put("NOTICE_DAYS", days));
+            Settings settings = Settings.fromEnvironment(environment, aws.credentials());
+            this.functions = Functions.load(template, Dependencies.create(settings, clock));
+            var sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                    .credentialsProvider(aws.credentials()).endpointOverride(emulator.endpoint()).build();
+            this.router = new EventRouter(clients, sqs, resources.busName(), functions);
+            this.authorizer = new LocalAuthorizer("http://localhost:" + port + "/local", settings.partnerClaim());
+            this.gateway = new HttpGateway(functions, authorizer);
+            this.emails = new SentEmails(emulator, clock);
+            server.createContext("/", this::handle);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        } catch (RuntimeException | IOException e) {
+            if (startedMoto != null) {
+                startedMoto.stop();
+            }
+            throw e;
+        }
+    }
+
+    /** Starts the runtime; {@link #close} stops it, and the emulator it started. */
+    public static LocalRuntime start(Options options) throws IOException {
+        var runtime = new LocalRuntime(options);
+        runtime.server.start();
+        runtime.startBackground();
+        return runtime;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        long started = System.nanoTime();
+        LocalRuntime runtime = start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping (and the emulator it started).");
+            runtime.close();
+        }));
+        runtime.printBanner(Duration.ofNanos(System.nanoTime() - started));
+        if (options.demo()) {
+            new Demo(runtime).seed();
+        }
+        Thread.currentThread().join();
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://localhost:" + server.getAddress().getPort());
+    }
+
+    /** Puts an event on the project's bus, as another system would, and delivers what the rules match. */
+    void putEvent(String source, String detailType, Map<String, Object> detail) {
+        router.put(source, detailType, detail, clock);
+    }
+
+    public URI emulatorEndpoint() {
+        return emulator.endpoint();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        // Let a delivery under way finish rather than interrupt it mid-call, then stop the emulator.
+        background.shutdown();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (startedMoto != null) {
+            startedMoto.stop();
+        }
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    private void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        String target;
+        int status;
+        try {
+            if (path.startsWith("/local/")) {
+                target = "local";
+                status = development(exchange, method, path);
+            } else {
+                Optional<HttpGateway.Match> match = gateway.match(method, path);
+                if (match.isEmpty()) {
+                    target = "-";
+                    status = 404;
+                    HttpExchanges.json(exchange, 404, Map.of("message", "Not Found"));
+                } else {
+                    target = match.get().function().logicalId();
+                    status = gateway.serve(exchange, match.get());
+                }
+            }
+        } catch (RuntimeException e) {
+            target = "error";
+            status = 500;
+            e.printStackTrace();
+            HttpExchanges.problem(exchange, 500, "INTERNAL", "The local runtime failed: " + e);
+        }
+        // Emails are stamped with the simulated time at which they are first seen: look before the clock moves.
+        emails.all();
+        System.out.printf("%s %-6s %-45s %d %-32s %4d ms%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), method,
+                path, status, target, Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    // The development routes, never deployed: tokens, the clock, the sweep, import events, emails and events.
+    private int development(HttpExchange exchange, String method, String path) throws IOException {
+        String route = method + " " + path;
+        switch (route) {
+            case "POST /local/tokens" -> {
+                Map<String, Object> body = body(exchange);
+                if (!(body.get("partnerId") instanceof String partnerId) || partnerId.isBlank()) {
+                    HttpExchanges.problem(exchange, 400, "VALIDATION_FAILED", "partnerId is required");
+                    return 400;
+                }
+                long seconds = body.get("expiresInSeconds") instanceof Number n ? n.longValue()
+                        : LocalAuthorizer.LIFETIME.toSeconds();
+                HttpExchanges.json(exchange, 200, Map.of("token",
+                        authorizer.issue(partnerId, (String) body.get("email"), Duration.ofSeconds(seconds))));
+                return 200;
+            }
+            case "GET /local/clock" -> {
+                HttpExchanges.json(exchange, 200, clockJson());
+                return 200;
+            }
+            case "PUT /local/clock" -> {
+                Object now = body(exchange).get("now");
+                emails.all();
+                try {
+                    clock.set(now == null ? Instant.now() : Instant.parse((String) now));
+                } catch (DateTimeParseException | ClassCastException bad) {
+                    HttpExchanges.problem(exchange, 400, "VALIDATION_FAILED",
+                            "now must be an ISO-8601 UTC instant, like 2026-12-08T14:00:00Z (null: real time)");
+                    return 400;
+                }
+                HttpExchanges.json(exchange, 200, clockJson());
+                return 200;
+            }
+            case "POST /local/sweep" -> {
+                HttpExchanges.json(exchange, 200, sweep());
+                return 200;
+            }
+            case "POST /local/import-events" -> {
+                Map<String, Object> detail = body(exchange);
+                if (!(detail.get("customerId") instanceof String) || !(detail.get("state") instanceof String)) {
+                    HttpExchanges.problem(exchange, 400, "VALIDATION_FAILED", "customerId and state are required");
+                    return 400;
+                }
+                String id = router.put("partner.import", "ImportProgress", detail, clock);
+                HttpExchanges.json(exchange, 202, Map.of("eventId", id));
+                return 202;
+            }
+            case "GET /local/emails" -> {
+                HttpExchanges.json(exchange, 200, Map.of("items", emails.all()));
+                return 200;
+            }
+            case "GET /local/events" -> {
+                HttpExchanges.json(exchange, 200, Map.of("items", router.published()));
+                return 200;
+            }
+            default -> {
+                HttpExchanges.problem(exchange, 404, "NOT_FOUND", "No development route " + route);
+                return 404;
+            }
+        }
+    }
+
+    private Map<String, Object> clockJson() {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("now", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+        json.put("simulated", clock.isSimulated());
+        return json;
+    }
+
+    private static Map<String, Object> body(HttpExchange exchange) throws IOException {
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        return bytes.length == 0 ? Map.of() : JSON.std.mapFrom(bytes);
+    }
+
+    // ------------------------------------------------------------------ schedules and deliveries
+
+    /** The sweep at the simulated time, as its schedule would invoke it. */
+    private Map<String, Object> sweep() {
+        Map<String, Object> summary = functions.byHandler("SweepHandler").invoke(scheduledEvent());
+        router.deliver();
+        return summary;
+    }
+
+    private Map<String, Object> scheduledEvent() {
+        var event = new LinkedHashMap<String, Object>();
+        event.put("version", "0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("detail-type", "Scheduled Event");
+        event.put("source", "aws.events");
+        event.put("account", "000000000000");
+        event.put("time", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        event.put("region", Region.US_EAST_1.id());
+        event.put("resources", List.of());
+        event.put("detail", Map.of());
+        return event;
+    }
+
+    private void startBackground() {
+        Schedules.all(functions).forEach(Schedules::validate);
+        background.scheduleWithFixedDelay(this::deliverQuietly, 250, 250, TimeUnit.MILLISECONDS);
+        ZonedDateTime start = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        long untilNextMinute = Duration.between(Instant.now(), start.plusMinutes(1).toInstant()).toMillis();
+        background.scheduleAtFixedRate(() -> runSchedules(start), untilNextMinute, 60_000, TimeUnit.MILLISECONDS);
+    }
+
+    private void deliverQuietly() {
+        try {
+            router.deliver();
+            emails.all();
+        } catch (RuntimeException e) {
+            System.err.println("delivery failed: " + e);
+        }
+    }
+
+    private void runSchedules(ZonedDateTime start) {
+        ZonedDateTime minute = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        for (Functions.Function function : functions.all()) {
+            for (String expression : function.schedules()) {
+                if (Schedules.firesAt(expression, minute, start)) {
+                    try {
+                        Map<String, Object> output = function.invoke(scheduledEvent());
+                        System.out.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " schedule " + expression
+                                + " -> " + function.logicalId() + " " + output);
+                    } catch (RuntimeException e) {
+                        System.err.println(function.logicalId() + " failed on its schedule: " + e);
+                    }
+                }
+            }
+        }
+    }
+
+    private void printBanner(Duration startup) {
+        System.out.println("Partner Hub, local runtime: " + baseUrl() + "   (started in " + startup.toMillis() + " ms)");
+        System.out.println("AWS emulator: " + emulator.endpoint() + (startedMoto != null ? " (moto_server, started here)" : ""));
+        for (Functions.Function function : functions.all()) {
+            function.routes().forEach(route -> System.out.printf("  %-7s %-40s -> %s%s%n", route.method(),
+                    route.path(), function.logicalId(), route.authorized() ? "" : " (public)"));
+            function.rules().forEach(rule -> System.out.printf("  rule    %-40s -> %s%n", rule.pattern(),
+                    function.logicalId()));
+            function.schedules().forEach(schedule -> System.out.printf("  every   %-40s -> %s%n", schedule,
+                    function.logicalId()));
+        }
+        System.out.println("Development routes: POST /local/tokens, GET|PUT /local/clock, POST /local/sweep,"
+                + " POST /local/import-events, GET /local/emails, GET /local/events");
+        System.out.println("Ctrl-C stops it.");
+    }
+
+    private static String randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getEncoder().encodeToString(secret);
+    }
+}

@@ -1,0 +1,41 @@
+package partnerhub.local;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import partnerhub.emulator.Emulator;
+
+/**
+ * The emails the emulator's SES accepted, in the order sent. The emulator keeps no send time, so each email is
+ * stamped with the simulated time at which the runtime first saw it (it looks a few times a second).
+ */
+final class SentEmails {
+
+    private final Emulator emulator;
+    private final Clock clock;
+    private final List<Map<String, Object>> seen = new ArrayList<>();
+
+    SentEmails(Emulator emulator, Clock clock) {
+        this.emulator = emulator;
+        this.clock = clock;
+    }
+
+    synchronized List<Map<String, Object>> all() {
+        List<Emulator.SentEmail> emails = emulator.sentEmails();
+        for (int i = seen.size(); i < emails.size(); i++) {
+            Emulator.SentEmail email = emails.get(i);
+            var item = new LinkedHashMap<String, Object>();
+            item.put("to", email.to());
+            item.put("cc", email.cc());
+            item.put("subject", email.subject());
+            item.put("html", email.body());
+            // moto keeps one body per email (the HTML part); the text part is rendered from the same values.
+            item.put("text", null);
+            item.put("at", clock.instant().toString());
+            seen.add(item);
+        }
+        return List.copyOf(seen);
+    }
+}

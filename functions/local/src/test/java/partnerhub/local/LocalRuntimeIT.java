@@ -1,0 +1,242 @@
+package partnerhub.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local runtime end to end, over real HTTP with the JDK's client: the whole lifecycle of the contract through
+ * the routes read from template.yaml, the local authorizer, moto, the rules and the sweep at simulated times.
+ */
+class LocalRuntimeIT {
+
+    static LocalRuntime runtime;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    record Answer(int status, Map<String, Object> json, HttpResponse<String> response) {
+
+        String string(String field) {
+            return (String) json.get(field);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items() {
+            return (List<Map<String, Object>>) json.get("items");
+        }
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        runtime = LocalRuntime.start(new LocalRuntime.Options(0, null, false,
+                Path.of(System.getProperty("templatePath", "../../template.yaml"))));
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    static Answer call(String method, String path, String token, Object body) throws Exception {
+        var request = HttpRequest.newBuilder(runtime.baseUrl().resolve(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES)
+                                .asString(body)))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> json = response.body().isEmpty() || !response.body().startsWith("{") ? Map.of()
+                : JSON.std.mapFrom(response.body());
+        return new Answer(response.statusCode(), json, response);
+    }
+
+    static String token(String partner, String email) throws Exception {
+        var body = new HashMap<String, Object>();
+        body.put("partnerId", partner);
+        body.put("email", email);
+        return call("POST", "/local/tokens", null, body).string("token");
+    }
+
+    static void clock(Instant now) throws Exception {
+        assertEquals(200, call("PUT", "/local/clock", null, Map.of("now", now.toString())).status());
+    }
+
+    static Map<String, Object> sweep() throws Exception {
+        return call("POST", "/local/sweep", null, Map.of()).json();
+    }
+
+    static String create(String token, String name) throws Exception {
+        Answer created = call("POST", "/customers", token, Map.of("organizationName", name,
+                "notificationEmail", "it@" + name.toLowerCase().replace(" ", "") + ".example", "sku", "STANDARD"));
+        assertEquals(201, created.status(), created.response().body());
+        return created.string("customerId");
+    }
+
+    static List<Map<String, Object>> emails() throws Exception {
+        return call("GET", "/local/emails", null, null).items();
+    }
+
+    static void importEvent(String customerId, String state, String message, List<Map<String, String>> errors)
+            throws Exception {
+        var body = new HashMap<String, Object>();
+        body.put("customerId", customerId);
+        body.put("state", state);
+        if (message != null) {
+            body.put("message", message);
+        }
+        if (errors != null) {
+            body.put("errors", errors);
+        }
+        assertEquals(202, call("POST", "/local/import-events", null, body).status());
+    }
+
+    static void activateFromEmail(String organization) throws Exception {
+        String html = (String) emails().stream().filter(e -> ((String) e.get("subject")).contains(organization))
+                .findFirst().orElseThrow().get("html");
+        Matcher link = Pattern.compile("token=([A-Za-z0-9_-]{48})").matcher(html);
+        assertTrue(link.find(), html);
+        Answer activated = call("POST", "/activations", null, Map.of("token", link.group(1)));
+        assertEquals(200, activated.status(), activated.response().body());
+        assertEquals("IN_PROGRESS", activated.string("onboardingStatus"));
+    }
+
+    @Test
+    void theWholeLifecycleThroughTheHttpApi() throws Exception {
+        Instant t0 = Instant.parse("2027-03-01T09:00:00Z");
+        clock(t0);
+        String acme = token("acme", "ops@acme-msp.example");
+        String globex = token("globex", null);
+
+        // Add customers; each gets its activation email.
+        String upgrades = create(acme, "Contoso");
+        String expires = create(acme, "Fabrikam");
+        Answer location = call("GET", "/customers/" + upgrades, acme, null);
+        assertEquals("\"1\"", location.response().headers().firstValue("ETag").orElseThrow());
+        assertEquals(2, emails().stream().filter(e -> ((String) e.get("subject")).startsWith("Activate")).count());
+
+        // The customer opens the link; the import reports an error, then completes.
+        activateFromEmail("Contoso");
+        activateFromEmail("Fabrikam");
+        importEvent(upgrades, "RUNNING", "Imported 10 of 40 mailboxes",
+                List.of(Map.of("code", "MAILBOX_TOO_LARGE", "message", "ceo@contoso.example skipped")));
+        Answer importing = call("GET", "/customers/" + upgrades, acme, null);
+        assertEquals(1, importing.json().get("importErrorCount"));
+        assertEquals("Imported 10 of 40 mailboxes", importing.string("lastEventMessage"));
+        assertTrue(call("GET", "/customers/" + upgrades + "/events?limit=50", acme, null).items().stream()
+                .anyMatch(line -> "ERROR".equals(line.get("level"))));
+        importEvent(upgrades, "COMPLETED", "Done", null);
+        importEvent(expires, "COMPLETED", "Done", null);
+
+        // The views, with query strings as API Gateway passes them.
+        assertEquals(2, call("GET", "/customers?view=customers&limit=5", acme, null).items().size());
+        Answer pending = call("GET", "/customers?view=pending", acme, null);
+        assertEquals(List.of(), pending.items());
+        Instant end = Instant.parse(call("GET", "/customers/" + upgrades, acme, null).string("expirationDate"));
+        assertTrue(!end.isBefore(t0.plus(Duration.ofDays(14))) && end.isBefore(t0.plus(Duration.ofDays(14)).plusSeconds(60)),
+                "the trial runs 14 days from the import's completion: " + end);
+
+        // Extension: preview, then submit exactly that.
+        Answer preview = call("GET", "/customers/" + upgrades + "/trial-extension", acme, null);
+        Answer extended = call("POST", "/customers/" + upgrades + "/trial-extension", acme,
+                Map.of("expectedExpirationDate", preview.string("currentExpirationDate")));
+        assertEquals(preview.string("newExpirationDate"), extended.string("expirationDate"));
+        Instant upgradesEnd = Instant.parse(extended.string("expirationDate"));
+        Instant expiresEnd = Instant.parse(call("GET", "/customers/" + expires, acme, null).string("expirationDate"));
+
+        // Automatic upgrade off for the second one.
+        assertEquals(false, call("PUT", "/customers/" + expires + "/auto-upgrade", acme, Map.of("enabled", false))
+                .json().get("autoUpgrade"));
+
+        // The sweep at simulated times: notices 7 and 1 days before, then the expiry and the upgrade.
+        clock(expiresEnd.minus(Duration.ofDays(7)).plusSeconds(60));
+        assertEquals(1, sweep().get("notices"));
+        clock(expiresEnd.minus(Duration.ofDays(1)).plusSeconds(60));
+        assertEquals(1, sweep().get("notices"));
+        clock(expiresEnd.plusSeconds(60));
+        assertEquals(1, sweep().get("expiries"));
+        assertEquals("EXPIRED", call("GET", "/customers/" + expires, acme, null).string("status"));
+        clock(upgradesEnd.minus(Duration.ofDays(7)).plusSeconds(60));
+        assertEquals(1, sweep().get("notices"));
+        clock(upgradesEnd.plusSeconds(60));
+        assertEquals(1, sweep().get("upgrades"));
+        assertEquals("PRODUCTION", call("GET", "/customers/" + upgrades, acme, null).string("accountType"));
+        var subjects = emails().stream().map(e -> (String) e.get("subject")).toList();
+        assertTrue(subjects.contains("Fabrikam's trial has expired"), subjects::toString);
+        assertTrue(subjects.contains("Contoso is now a production account"), subjects::toString);
+
+        // Conversion: an MSP trial converts; a customer from another source does not.
+        String converts = create(acme, "Northwind");
+        Answer converted = call("POST", "/customers/" + converts + "/conversion", acme, Map.of("sku", "ENTERPRISE"));
+        assertEquals("PRODUCTION", converted.string("accountType"), converted.response().body());
+        runtime.putEvent("partner.directory", "CustomerAssigned", Map.of("partnerId", "acme",
+                "organizationName", "Woodgrove", "notificationEmail", "it@woodgrove.example", "sku", "STANDARD",
+                "source", "MARKETPLACE", "expirationDate", upgradesEnd.plus(Duration.ofDays(30)).toString()));
+        String marketplace = (String) call("GET", "/customers?view=customers", acme, null).items().stream()
+                .filter(c -> "MARKETPLACE".equals(c.get("source"))).findFirst().orElseThrow().get("customerId");
+        Answer refused = call("POST", "/customers/" + marketplace + "/conversion", acme, Map.of());
+        assertEquals(409, refused.status());
+        assertEquals("SOURCE_NOT_MSP", refused.string("reason"));
+
+        // Another partner sees none of it.
+        assertEquals(404, call("GET", "/customers/" + upgrades, globex, null).status());
+        assertEquals(List.of(), call("GET", "/customers", globex, null).items());
+
+        // The events went out on the bus.
+        var types = call("GET", "/local/events", null, null).items().stream().map(e -> e.get("detailType")).toList();
+        for (String type : List.of("CustomerCreated", "CustomerActivated", "CustomerOnboarded", "TrialExtended",
+                "AutoUpgradeChanged", "TrialEndingNotice", "TrialExpired", "CustomerConverted")) {
+            assertTrue(types.contains(type), type + " in " + types);
+        }
+    }
+
+    @Test
+    void refusesRequestsWithoutAValidToken() throws Exception {
+        Answer none = call("GET", "/customers", null, null);
+        assertEquals(401, none.status());
+        assertEquals("UNAUTHENTICATED", none.string("code"));
+        assertEquals("application/problem+json", none.response().headers().firstValue("Content-Type").orElseThrow());
+
+        assertEquals(401, call("GET", "/customers", "not-a-jwt", null).status());
+        var otherKey = new LocalAuthorizer(runtime.baseUrl() + "/local", "partner_id");
+        assertEquals(401, call("GET", "/customers", otherKey.issue("acme", null, Duration.ofHours(1)), null).status(),
+                "a token signed by another key");
+        String expired = call("POST", "/local/tokens", null, Map.of("partnerId", "acme", "expiresInSeconds", -60))
+                .string("token");
+        assertEquals(401, call("GET", "/customers", expired, null).status());
+        var otherIssuer = new LocalAuthorizer("https://somewhere-else.example", "partner_id");
+        assertFalse(otherIssuer.verify("Bearer " + token("acme", null)).isPresent(), "issuer is checked");
+
+        assertEquals(200, call("GET", "/customers", token("acme", null), null).status());
+        assertEquals(404, call("POST", "/activations", null, Map.of("token", "x")).status(),
+                "the public route needs no token, and answers 404 for an unknown link");
+    }
+
+    @Test
+    void answersUnknownRoutesAndDevelopmentRoutesLikeTheContractSays() throws Exception {
+        assertEquals(404, call("GET", "/nowhere", null, null).status());
+        Answer clock = call("GET", "/local/clock", null, null);
+        assertEquals(200, clock.status());
+        assertTrue(clock.json().containsKey("now"));
+        assertEquals(400, call("PUT", "/local/clock", null, Map.of("now", "tomorrow")).status());
+        assertEquals(400, call("POST", "/local/import-events", null, Map.of("state", "RUNNING")).status());
+        assertEquals(200, call("GET", "/catalog", token("acme", null), null).status());
+    }
+}
