@@ -7,6 +7,7 @@ import partnerhub.domain.Page;
 import partnerhub.http.ApiHandler;
 import partnerhub.http.ApiRequest;
 import partnerhub.http.ApiResponse;
+import partnerhub.http.PageJson;
 import partnerhub.wiring.Dependencies;
 
 /** {@code GET /customers/{id}/events}: the customer's event log, newest first. */
@@ -26,10 +27,7 @@ public final class ListCustomerEventsHandler extends ApiHandler {
     protected ApiResponse handle(ApiRequest request) {
         Page<LogEntry> page = dependencies.customers().events(dependencies.callers().actor(request),
                 request.pathParameter("id"), request.integerQuery("limit"), request.query().get("nextToken"));
-        var json = new LinkedHashMap<String, Object>();
-        json.put("items", page.items().stream().map(ListCustomerEventsHandler::json).toList());
-        json.put("nextToken", page.next());
-        return ApiResponse.json(200, json);
+        return PageJson.response(page, ListCustomerEventsHandler::json);
     }
 
     private static Map<String, Object> json(LogEntry entry) {

@@ -1,6 +1,5 @@
 package partnerhub.entrypoints;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import partnerhub.domain.Customer;
 import partnerhub.domain.Page;
@@ -10,6 +9,7 @@ import partnerhub.http.ApiHandler;
 import partnerhub.http.ApiRequest;
 import partnerhub.http.ApiResponse;
 import partnerhub.http.CustomerJson;
+import partnerhub.http.PageJson;
 import partnerhub.wiring.Dependencies;
 
 /** {@code GET /customers?view=pending|customers&limit=&nextToken=}: the partner's customers, newest first. */
@@ -30,10 +30,7 @@ public final class ListCustomersHandler extends ApiHandler {
         Page<Customer> page = dependencies.customers().list(dependencies.callers().actor(request),
                 view(request.query().get("view")), request.integerQuery("limit"),
                 request.query().get("nextToken"));
-        var json = new LinkedHashMap<String, Object>();
-        json.put("items", page.items().stream().map(CustomerJson::of).toList());
-        json.put("nextToken", page.next());
-        return ApiResponse.json(200, json);
+        return PageJson.response(page, CustomerJson::of);
     }
 
     private static View view(String view) {

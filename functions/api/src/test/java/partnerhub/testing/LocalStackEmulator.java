@@ -1,6 +1,7 @@
 package partnerhub.testing;
 
 import partnerhub.emulator.Emulator;
+import partnerhub.emulator.SesMessages;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
@@ -8,9 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -55,22 +54,10 @@ public final class LocalStackEmulator implements Emulator {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<SentEmail> sentEmails() {
         try {
-            Map<String, Object> json = JSON.std.mapFrom(send(
-                    HttpRequest.newBuilder(endpoint().resolve("/_aws/ses")).build()));
-            var emails = new ArrayList<SentEmail>();
-            for (Object item : (List<Object>) json.getOrDefault("messages", List.of())) {
-                var message = (Map<String, Object>) item;
-                var destination = (Map<String, Object>) message.getOrDefault("Destination", Map.of());
-                var body = (Map<String, Object>) message.getOrDefault("Body", Map.of());
-                emails.add(new SentEmail((String) message.get("Source"),
-                        (List<String>) destination.getOrDefault("ToAddresses", List.of()),
-                        (List<String>) destination.getOrDefault("CcAddresses", List.of()),
-                        (String) message.get("Subject"), (String) body.get("html_part")));
-            }
-            return emails;
+            return SesMessages.fromLocalStack(JSON.std.mapFrom(send(
+                    HttpRequest.newBuilder(endpoint().resolve("/_aws/ses")).build())));
         } catch (IOException e) {
             throw new IllegalStateException("LocalStack's /_aws/ses did not parse", e);
         }

@@ -11,9 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * moto's server on a free loopback port: started by the tests (once per JVM, stopped with it) and by the local
@@ -25,19 +23,20 @@ public final class MotoServer implements Emulator {
     private static MotoServer shared;
 
     private final Process process;
-    private final URI endpoint;
+    private final URI direct;
     private final HttpClient http = HttpClient.newHttpClient();
+    private OneAtATimeProxy proxy;
 
-    private MotoServer(Process process, URI endpoint) {
+    private MotoServer(Process process, URI direct) {
         this.process = process;
-        this.endpoint = endpoint;
+        this.direct = direct;
     }
 
     /** The JVM's moto server, started on first use. */
     public static synchronized MotoServer shared() {
         if (shared == null) {
             shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared.process::destroy));
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
         return shared;
     }
@@ -59,6 +58,12 @@ public final class MotoServer implements Emulator {
         }
         var moto = new MotoServer(process, URI.create("http://127.0.0.1:" + port));
         moto.awaitReady();
+        try {
+            moto.proxy = new OneAtATimeProxy(moto.direct);
+        } catch (IOException e) {
+            process.destroy();
+            throw new IllegalStateException("cannot open the proxy in front of moto_server", e);
+        }
         return moto;
     }
 
@@ -69,7 +74,7 @@ public final class MotoServer implements Emulator {
                 throw new IllegalStateException("moto_server exited at start with code " + process.exitValue());
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).build(),
+                var response = http.send(HttpRequest.newBuilder(direct.resolve("/moto-api/")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -83,41 +88,31 @@ public final class MotoServer implements Emulator {
             sleep(100);
         }
         process.destroy();
-        throw new IllegalStateException("moto_server did not answer on " + endpoint + " within 30 s");
+        throw new IllegalStateException("moto_server did not answer on " + direct + " within 30 s");
     }
 
     public void stop() {
+        proxy.close();
         process.destroy();
     }
 
+    /** Where the AWS clients go: through the proxy that gives moto's server DynamoDB's per-request atomicity. */
     @Override
     public URI endpoint() {
-        return endpoint;
+        return proxy.endpoint();
     }
 
     @Override
     public void reset() {
-        send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
+        send(HttpRequest.newBuilder(direct.resolve("/moto-api/reset"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<SentEmail> sentEmails() {
-        String json = send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json")).build());
+        String json = send(HttpRequest.newBuilder(direct.resolve("/moto-api/data.json")).build());
         try {
-            Map<String, Object> data = JSON.std.mapFrom(json);
-            Map<String, Object> ses = (Map<String, Object>) data.getOrDefault("ses", Map.of());
-            var emails = new ArrayList<SentEmail>();
-            for (Object message : (List<Object>) ses.getOrDefault("Message", List.of())) {
-                var m = (Map<String, Object>) message;
-                var destinations = (Map<String, Object>) m.get("destinations");
-                emails.add(new SentEmail((String) m.get("source"),
-                        (List<String>) destinations.getOrDefault("ToAddresses", List.of()),
-                        (List<String>) destinations.getOrDefault("CcAddresses", List.of()),
-                        (String) m.get("subject"), (String) m.get("body")));
-            }
-            return emails;
+            return SesMessages.fromMoto(JSON.std.mapFrom(json));
         } catch (IOException e) {
             throw new IllegalStateException("moto's data.json did not parse", e);
         }
@@ -131,7 +126,7 @@ public final class MotoServer implements Emulator {
             }
             return response.body();
         } catch (IOException e) {
-            throw new IllegalStateException("moto_server at " + endpoint + " did not answer", e);
+            throw new IllegalStateException("moto_server at " + direct + " did not answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

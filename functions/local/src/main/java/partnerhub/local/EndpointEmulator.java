@@ -6,10 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import partnerhub.emulator.Emulator;
+import partnerhub.emulator.SesMessages;
 
 /**
  * An emulator that was already running ({@code --endpoint}): moto's server or LocalStack, told apart by the
@@ -35,31 +35,13 @@ final class EndpointEmulator implements Emulator {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<SentEmail> sentEmails() {
-        var emails = new ArrayList<SentEmail>();
         Map<String, Object> moto = get("/moto-api/data.json");
         if (moto != null) {
-            var ses = (Map<String, Object>) moto.getOrDefault("ses", Map.of());
-            for (Object item : (List<Object>) ses.getOrDefault("Message", List.of())) {
-                var m = (Map<String, Object>) item;
-                var to = (Map<String, Object>) m.get("destinations");
-                emails.add(new SentEmail((String) m.get("source"), (List<String>) to.getOrDefault("ToAddresses", List.of()),
-                        (List<String>) to.getOrDefault("CcAddresses", List.of()), (String) m.get("subject"),
-                        (String) m.get("body")));
-            }
-            return emails;
+            return SesMessages.fromMoto(moto);
         }
         Map<String, Object> localStack = get("/_aws/ses");
-        for (Object item : (List<Object>) (localStack == null ? Map.of() : localStack).getOrDefault("messages", List.of())) {
-            var m = (Map<String, Object>) item;
-            var to = (Map<String, Object>) m.getOrDefault("Destination", Map.of());
-            var body = (Map<String, Object>) m.getOrDefault("Body", Map.of());
-            emails.add(new SentEmail((String) m.get("Source"), (List<String>) to.getOrDefault("ToAddresses", List.of()),
-                    (List<String>) to.getOrDefault("CcAddresses", List.of()), (String) m.get("Subject"),
-                    (String) body.get("html_part")));
-        }
-        return emails;
+        return localStack == null ? List.of() : SesMessages.fromLocalStack(localStack);
     }
 
     private Map<String, Object> get(String path) {
