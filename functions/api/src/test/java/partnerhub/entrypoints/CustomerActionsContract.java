@@ -145,6 +145,21 @@ abstract class CustomerActionsContract extends ApiContract {
         }
 
         @Test
+        void aNewLinkCanBeIssuedLongAfterTheOldOneExpiredAndLeftTheTable() {
+            String nonce = token(link).substring(0, 24);
+            stack.dynamoDb().deleteItem(request -> request.tableName(stack.tableName()).key(Map.of(
+                    "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("LINK#" + nonce),
+                    "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("LINK"))));
+            clock.advance(Duration.ofDays(40));
+
+            Response regenerated = call("regenerate-activation-link.json", PARTNER, "{}",
+                    new RegenerateActivationLinkHandler(dependencies));
+
+            assertEquals(200, regenerated.status(), regenerated::toString);
+            assertEquals(200, activate(token(regenerated.string("activationLink"))).status());
+        }
+
+        @Test
         void aNewLinkWithoutEmailSendsNothing() {
             Response regenerated = call("regenerate-activation-link.json", PARTNER, "{\"sendEmail\": false}",
                     new RegenerateActivationLinkHandler(dependencies));

@@ -249,6 +249,16 @@ abstract class CustomersApiContract extends ApiContract {
         }
 
         @Test
+        void theOrderOfTheAddOnsDoesNotMakeAnotherRequest() {
+            String both = customerJson("Contoso", "it@contoso.example", "STANDARD", "[\"AUDIT\", \"BACKUP\"]");
+            Response first = send(PARTNER, "key-1", both);
+            Response retry = send(PARTNER, "key-1", both.replace("\"AUDIT\", \"BACKUP\"", "\"BACKUP\", \"AUDIT\""));
+
+            assertEquals(201, retry.status(), retry::toString);
+            assertEquals(first.string("customerId"), retry.string("customerId"));
+        }
+
+        @Test
         void theSameKeyWithAnotherRequestIsRefused() {
             send(PARTNER, "key-1", body);
             var before = stack.allItems();

@@ -160,6 +160,49 @@ abstract class LifecycleContract extends ApiContract {
         }
 
         @Test
+        void aCompletionAfterAManualConversionKeepsThePaidTerm() {
+            Response converted = ApiEvents.load("convert-customer.json").as(PARTNER, USER)
+                    .pathParameter("id", customerId).body("{}").sendTo(new ConvertCustomerHandler(dependencies));
+            assertEquals(200, converted.status(), converted::toString);
+
+            report(importProgress("COMPLETED", null, null, COMPLETED_AT));
+
+            Response after = customer();
+            assertEquals("COMPLETED", after.string("onboardingStatus"));
+            assertEquals("PRODUCTION", after.string("accountType"));
+            assertEquals(converted.string("expirationDate"), after.string("expirationDate"));
+        }
+
+        @Test
+        void anActivationAfterTheImportCompletedDoesNotTurnOnboardingBack() {
+            String link = ApiEvents.load("get-activation-link.json").as(PARTNER, USER).pathParameter("id", customerId)
+                    .sendTo(new GetActivationLinkHandler(dependencies)).string("activationLink");
+            report(importProgress("COMPLETED", null, null, COMPLETED_AT));
+
+            Response late = ApiEvents.load("activate.json").body("{\"token\": \"" + link.split("token=")[1] + "\"}")
+                    .sendTo(new ActivateHandler(dependencies));
+
+            assertEquals(410, late.status(), "completing onboarding retires the link: " + late);
+            assertEquals("COMPLETED", customer().string("onboardingStatus"));
+        }
+
+        @Test
+        void aReportWithHundredsOfErrorsIsAppliedWithTheLogSummingUp() {
+            var errors = new ArrayList<Map<String, Object>>();
+            for (int i = 0; i < 150; i++) {
+                errors.add(Map.of("code", "SKIPPED", "message", "mailbox " + i + " skipped"));
+            }
+            report(importProgress("RUNNING", "x".repeat(5_000), errors, COMPLETED_AT));
+
+            Response running = customer();
+            assertEquals(150, running.json().get("importErrorCount"));
+            assertEquals(1_000, running.string("lastEventMessage").length(), "long messages are clipped");
+            var errorLines = eventLog().stream().filter(line -> "ERROR".equals(line.get("level"))).toList();
+            assertEquals(21, errorLines.size());
+            assertTrue(errorLines.stream().anyMatch(line -> ((String) line.get("message")).contains("130 more")));
+        }
+
+        @Test
         void aReportForAnUnknownCustomerFails() {
             var event = new HashMap<>(importProgress("RUNNING", null, null, COMPLETED_AT));
             event.put("detail", Map.of("customerId", "01KAWJ5N8Q0000000000000000", "state", "RUNNING"));
@@ -231,6 +274,19 @@ abstract class LifecycleContract extends ApiContract {
             assertEquals("TRIAL", customer().string("accountType"));
             assertTrue(emailsSince(before).getLast().subject().contains("trial has expired"));
             assertTrue(publishedTypes().contains("TrialExpired"));
+        }
+
+        @Test
+        void turningAutomaticUpgradeOffAfterANoticeSendsANewNoticeThatSaysTheTrialWillExpire() {
+            sweepAt(TRIAL_END.minus(Duration.ofDays(7)));
+            int before = stack.sentEmails().size();
+            clock.set(TRIAL_END.minus(Duration.ofDays(6)));
+            autoUpgradeOff();
+
+            var again = sweepAt(TRIAL_END.minus(Duration.ofDays(6)).plusSeconds(60));
+
+            assertEquals(1, count(again, "notices"), again::toString);
+            assertTrue(emailsSince(before).getFirst().body().contains("it will expire"));
         }
 
         @Test

@@ -43,10 +43,13 @@ public final class ActivationService {
             var fields = new LinkedHashMap<String, Object>();
             fields.put("activationLinkExpiresAt", issued.expiresAt().toString());
             fields.put("emailed", sendEmail);
+            // A link that already expired is dead: nothing to revoke (and its item may be gone with its TTL).
+            Retirement revoked = now.isBefore(old.expiresAt())
+                    ? new Retirement(old.nonce(), Retirement.Kind.REVOKED, now) : null;
             Outcome outcome = Outcome.of(next, EventType.ACTIVATION_LINK_ISSUED, fields,
                             "New activation link issued" + (sendEmail ? " and emailed to "
                                     + customer.notificationEmail() : "") + "; the previous link no longer works")
-                    .links(issued, new Retirement(old.nonce(), Retirement.Kind.REVOKED, now));
+                    .links(issued, revoked);
             return sendEmail ? outcome.mail(Mails.activation(next, issued)) : outcome;
         });
         return links.link(after.activation());
@@ -72,12 +75,12 @@ public final class ActivationService {
                 throw new LinkRejectedException(LinkRejectedException.Why.LINK_EXPIRED,
                         "This link expired at " + current.expiresAt() + ".");
             }
-            Customer after = customer.edit()
-                    .onboardingStatus(OnboardingStatus.IN_PROGRESS)
-                    .activation(null)
-                    .save(now);
+            // Onboarding starts here, unless the import pipeline already moved it on.
+            OnboardingStatus onboarding = customer.onboardingStatus() == OnboardingStatus.PENDING
+                    ? OnboardingStatus.IN_PROGRESS : customer.onboardingStatus();
+            Customer after = customer.edit().onboardingStatus(onboarding).activation(null).save(now);
             var fields = new LinkedHashMap<String, Object>();
-            fields.put("onboardingStatus", OnboardingStatus.IN_PROGRESS.name());
+            fields.put("onboardingStatus", onboarding.name());
             return Outcome.of(after, EventType.CUSTOMER_ACTIVATED, fields,
                             "Activated by the customer; the data import starts")
                     .links(null, new Retirement(nonce, Retirement.Kind.USED, now));

@@ -136,6 +136,7 @@ public record Customer(
         public Editor expirationDate(Instant value) {
             if (!java.util.Objects.equals(value, expirationDate)) {
                 noticesSent = List.of();
+                noticeClaimedAt = null;
             }
             expirationDate = value;
             return this;

@@ -53,7 +53,9 @@ public final class CustomerService {
      */
     public Created create(Actor actor, NewCustomer request, String idempotencyKey) {
         String fingerprint = fingerprint(request);
-        Optional<Customer> earlier = replay(actor.partnerId(), idempotencyKey, fingerprint);
+        // The partner's keys and the upstream assignments' event ids live in separate namespaces.
+        String key = idempotencyKey == null ? null : "request:" + idempotencyKey;
+        Optional<Customer> earlier = replay(actor.partnerId(), key, fingerprint);
         if (earlier.isPresent()) {
             return new Created(earlier.get(), links.link(earlier.get().activation()), true);
         }
@@ -63,7 +65,7 @@ public final class CustomerService {
                 actor.email(), activation, now);
         Customer saved = insert(customer, activation, Mails.activation(customer, activation), actor.label(),
                 "Customer added as a TRIAL; activation link emailed to " + customer.notificationEmail(),
-                idempotencyKey, fingerprint);
+                key, fingerprint);
         return new Created(saved, links.link(saved.activation()), saved != customer);
     }
 
@@ -257,7 +259,7 @@ public final class CustomerService {
         canonical.add(request.organizationName());
         canonical.add(request.notificationEmail());
         canonical.add(request.sku());
-        canonical.addAll(request.addOns());
+        canonical.addAll(request.addOns().stream().sorted().toList());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(String.join("\u0000", canonical).getBytes(StandardCharsets.UTF_8));

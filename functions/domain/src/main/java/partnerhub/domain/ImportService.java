@@ -15,6 +15,10 @@ public final class ImportService {
 
     public static final String ACTOR = "import pipeline";
 
+    /** Error lines logged per report; the count on the customer includes every error. */
+    static final int MAX_ERROR_LINES = 20;
+    static final int MAX_TEXT = 1_000;
+
     public enum State { STARTED, RUNNING, COMPLETED, FAILED }
 
     public record ImportError(String code, String message) {}
@@ -59,7 +63,7 @@ public final class ImportService {
             editor.importErrorCount(customer.importErrorCount() + progress.errors().size());
         }
         if (progress.message() != null) {
-            editor.lastEventMessage(progress.message());
+            editor.lastEventMessage(clip(progress.message()));
         }
         Outcome outcome;
         var fields = new LinkedHashMap<String, Object>();
@@ -87,22 +91,38 @@ public final class ImportService {
                 if (completed) {
                     outcome = Outcome.quiet(editor.save(now));
                 } else {
-                    Instant end = progress.at().plus(lifecycle.settings().trialLength());
                     fields.put("onboardingStatus", OnboardingStatus.COMPLETED.name());
-                    fields.put("expirationDate", end.toString());
-                    outcome = Outcome.of(editor.onboardingStatus(OnboardingStatus.COMPLETED).expirationDate(end)
-                                    .save(now), EventType.CUSTOMER_ONBOARDED, fields,
-                            "Data import completed; the trial runs until " + end);
+                    editor.onboardingStatus(OnboardingStatus.COMPLETED).activation(null);
+                    String message = "Data import completed";
+                    // The trial starts now, unless it already runs (or the partner converted the customer meanwhile).
+                    if (customer.accountType() == AccountType.TRIAL && customer.expirationDate() == null) {
+                        Instant end = progress.at().plus(lifecycle.settings().trialLength());
+                        editor.expirationDate(end);
+                        fields.put("expirationDate", end.toString());
+                        message += "; the trial runs until " + end;
+                    }
+                    outcome = Outcome.of(editor.save(now), EventType.CUSTOMER_ONBOARDED, fields, message);
                 }
             }
             default -> throw new IllegalStateException("unknown import state " + progress.state());
         }
-        for (ImportError error : progress.errors()) {
-            outcome = outcome.log(LogEntry.Level.ERROR, "ImportError", error.code() + ": " + error.message());
+        // One change is one transaction (at most 100 items): a long error list is logged in part and summed up.
+        List<ImportError> errors = progress.errors();
+        for (ImportError error : errors.subList(0, Math.min(errors.size(), MAX_ERROR_LINES))) {
+            outcome = outcome.log(LogEntry.Level.ERROR, "ImportError",
+                    clip(error.code()) + ": " + clip(error.message()));
+        }
+        if (errors.size() > MAX_ERROR_LINES) {
+            outcome = outcome.log(LogEntry.Level.ERROR, "ImportError", "... and " + (errors.size() - MAX_ERROR_LINES)
+                    + " more errors in this report (" + errors.size() + " in all)");
         }
         if (progress.message() != null) {
-            outcome = outcome.log(LogEntry.Level.INFO, "ImportMessage", progress.message());
+            outcome = outcome.log(LogEntry.Level.INFO, "ImportMessage", clip(progress.message()));
         }
         return outcome;
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }
 }

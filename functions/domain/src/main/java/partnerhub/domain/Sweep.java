@@ -166,23 +166,29 @@ public final class Sweep {
         } catch (RuntimeException sendFailed) {
             String why = "Trial-ending notice could not be sent (" + sendFailed.getMessage() + "); the next sweep tries"
                     + " again" + (upgradeWaits ? ". The automatic upgrade waits until a notice has been sent" : "");
-            changes.save(claimed.version(), Outcome.quiet(claimed.edit().noticeClaimedAt(null).save(now))
-                    .log(LogEntry.Level.WARN, EventType.TRIAL_ENDING_NOTICE.detailType(), why), ACTOR);
+            changes.apply(claimed, ACTOR, current -> Outcome.quiet(current.edit().noticeClaimedAt(null).save(now))
+                    .log(LogEntry.Level.WARN, EventType.TRIAL_ENDING_NOTICE.detailType(), why));
             tally.failed++;
             return;
         }
-        var sent = new TreeSet<>(claimed.noticesSent());
-        sent.addAll(notice.days());
-        Customer after = claimed.edit().noticeClaimedAt(null).noticesSent(List.copyOf(sent.descendingSet())).save(now);
         var fields = new LinkedHashMap<String, Object>();
         fields.put("noticeDays", notice.days());
         fields.put("expirationDate", customer.expirationDate().toString());
         fields.put("outcome", customer.autoUpgrade() ? "UPGRADE" : "EXPIRE");
         String to = customer.notificationEmail() + (customer.createdBy() == null ? "" : " and " + customer.createdBy());
-        changes.save(claimed.version(), Outcome.of(after, EventType.TRIAL_ENDING_NOTICE, fields,
-                "Trial-ending notice sent to " + to + ": the trial ends at " + customer.expirationDate()
-                        + (customer.autoUpgrade() ? " and will be upgraded to PRODUCTION" : " and will expire")),
-                ACTOR);
+        String message = "Trial-ending notice sent to " + to + ": the trial ends at " + customer.expirationDate()
+                + (customer.autoUpgrade() ? " and will be upgraded to PRODUCTION" : " and will expire");
+        // Recorded on the fresh state: a partner's edit during the send must neither lose the record (which would
+        // send the notice again) nor be lost. A new end date meanwhile has started the notices over.
+        changes.apply(claimed, ACTOR, current -> {
+            Customer.Editor editor = current.edit().noticeClaimedAt(null);
+            if (customer.expirationDate().equals(current.expirationDate())) {
+                var sent = new TreeSet<>(current.noticesSent());
+                sent.addAll(notice.days());
+                editor.noticesSent(List.copyOf(sent.descendingSet()));
+            }
+            return Outcome.of(editor.save(now), EventType.TRIAL_ENDING_NOTICE, fields, message);
+        });
         tally.notices++;
     }
 }
