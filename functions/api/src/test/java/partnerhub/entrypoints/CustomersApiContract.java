@@ -470,6 +470,25 @@ abstract class CustomersApiContract extends ApiContract {
         }
 
         @Test
+        void anEntryThatKeepsFailingIsParkedOutOfTheRelaysWayWithItsLastError() {
+            stack.breakSenderIdentity();
+            create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));
+            var relay = new OutboxRelayHandler(dependencies);
+            for (int run = 2; run <= partnerhub.domain.port.Outbox.MAX_ATTEMPTS; run++) {
+                clock.advance(Duration.ofMinutes(5));
+                assertEquals(1, relay.relay().get("failed"), "attempt " + run);
+            }
+
+            assertEquals(List.of(), itemsStartingWith("OUTBOX#"), "no longer in the relay's shards");
+            var parked = itemsStartingWith("OUTBOX-PARKED");
+            assertEquals(1, parked.size());
+            assertEquals(String.valueOf(partnerhub.domain.port.Outbox.MAX_ATTEMPTS), parked.getFirst().get("attempts").n());
+            assertTrue(parked.getFirst().get("lastError").s().contains("not verified"), parked.toString());
+            clock.advance(Duration.ofMinutes(5));
+            assertEquals(0, relay.relay().get("pending"));
+        }
+
+        @Test
         void anEmailWhoseFirstSendFailedIsSentByTheRelay() {
             stack.breakSenderIdentity();
             Response response = create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));

@@ -36,7 +36,7 @@ public final class EffectDispatcher {
                     case MailRequest mail -> mailer.send(composer.compose(mail));
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Outbox entry " + entry.id() + " not delivered, left for the relay: " + e);
+                countFailure(entry, e);
                 continue;
             }
             delivered++;
@@ -47,5 +47,18 @@ public final class EffectDispatcher {
             }
         }
         return delivered;
+    }
+
+    private void countFailure(OutboxEntry entry, RuntimeException error) {
+        try {
+            if (outbox.failed(entry, error.toString())) {
+                LOG.log(Level.ERROR, "Outbox entry " + entry.id() + " parked after " + Outbox.MAX_ATTEMPTS
+                        + " failed deliveries; last error: " + error);
+                return;
+            }
+        } catch (RuntimeException notCounted) {
+            LOG.log(Level.WARNING, "Outbox entry " + entry.id() + ": failure not counted: " + notCounted);
+        }
+        LOG.log(Level.WARNING, "Outbox entry " + entry.id() + " not delivered, left for the relay: " + error);
     }
 }

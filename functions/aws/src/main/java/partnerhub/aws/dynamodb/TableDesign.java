@@ -12,6 +12,7 @@ import java.time.Instant;
  * activation link   LINK#{nonce}              LINK                -
  * event-log line    LOG#{partner}#{id}        {epoch ms}#{id}     -
  * outbox entry      OUTBOX#{0..3}             {entry id}          -
+ * parked entry      OUTBOX-PARKED             {entry id}          -
  * message receipt   RECEIPT#{message id}      RECEIPT             -
  * </pre>
  */
@@ -35,6 +36,9 @@ final class TableDesign {
     static final int DUE_SHARDS = 8;
 
     static final int OUTBOX_SHARDS = 4;
+
+    /** Where entries that failed {@code Outbox.MAX_ATTEMPTS} deliveries wait for an operator. */
+    static final String PARKED_OUTBOX = "OUTBOX-PARKED";
 
     /** Epoch seconds after which DynamoDB's TTL deletes the item. */
     static final String TTL = "ttl";

@@ -11,4 +11,14 @@ public interface Outbox {
     List<OutboxEntry> pending(Instant before, int limit);
 
     void remove(OutboxEntry entry);
+
+    /**
+     * Counts a failed delivery. After {@link #MAX_ATTEMPTS} the entry is parked: out of the relay's way, kept with
+     * its last error for an operator.
+     *
+     * @return true when this failure parked the entry
+     */
+    boolean failed(OutboxEntry entry, String error);
+
+    int MAX_ATTEMPTS = 8;
 }
