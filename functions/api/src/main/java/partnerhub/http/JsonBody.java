@@ -90,8 +90,4 @@ public final class JsonBody {
         }
         throw Problem.malformed("'" + name + "' must be true or false.");
     }
-
-    public boolean has(String name) {
-        return fields.containsKey(name);
-    }
 }

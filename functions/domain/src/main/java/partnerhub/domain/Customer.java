@@ -2,7 +2,6 @@ package partnerhub.domain;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A partner's customer tenant. Immutable: every change makes a new value with the next {@code version}, which the
@@ -66,10 +65,6 @@ public record Customer(
 
     public View view() {
         return View.of(onboardingStatus);
-    }
-
-    public Optional<Instant> expiration() {
-        return Optional.ofNullable(expirationDate);
     }
 
     /** Changes a customer field by field; only {@link #save} makes a new value, with the next version. */

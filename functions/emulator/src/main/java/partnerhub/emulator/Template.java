@@ -64,12 +64,6 @@ public final class Template {
         return found;
     }
 
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> globals() {
-        return (Map<String, Object>) ((Map<String, Object>) root.getOrDefault("Globals", Map.of()))
-                .getOrDefault("Function", Map.of());
-    }
-
     /** A parameter's default value, or null. */
     @SuppressWarnings("unchecked")
     public String parameterDefault(String name) {

@@ -168,10 +168,6 @@ public final class LocalRuntime implements AutoCloseable {
         router.put(source, detailType, detail, clock);
     }
 
-    public URI emulatorEndpoint() {
-        return emulator.endpoint();
-    }
-
     @Override
     public void close() {
         server.stop(0);
