@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import partnerhub.testing.ApiEvents;
 import partnerhub.emulator.Emulator.SentEmail;
 import partnerhub.testing.Response;
+import partnerhub.testing.Stack;
 
 /**
  * The lifecycle moving by itself, with simulated time: activation, the import's progress, onboarding, the notices,
@@ -350,6 +351,36 @@ abstract class LifecycleContract extends ApiContract {
             assertEquals(1, ends.stream().mapToInt(s -> count(s, "upgrades")).sum(), ends::toString);
             assertEquals(List.of("CustomerConverted"), publishedTypes());
             assertEquals(TRIAL_END.plus(Duration.ofDays(365)).toString(), customer().string("expirationDate"));
+        }
+
+        @Test
+        void aPartnerEditWhileANoticeIsBeingSentLosesNeitherTheEditNorTheRecordOfTheNotice() {
+            var lifecycle = new partnerhub.domain.Lifecycle(partnerhub.domain.LifecycleSettings.DEFAULTS);
+            var store = new partnerhub.aws.dynamodb.DynamoDbCustomerStore(stack.dynamoDb(), stack.tableName(),
+                    lifecycle, clock);
+            var changes = new partnerhub.domain.CustomerChanges(store, dependencies.dispatcher(),
+                    new partnerhub.domain.Ids(new java.security.SecureRandom()), clock);
+            var composer = new partnerhub.domain.EmailComposer(new partnerhub.domain.ActivationLinks(
+                    partnerhub.domain.Hmac.derive(Stack.SIGNING_SECRET.getBytes(), "activation-link"),
+                    Stack.ACTIVATION_BASE_URL, new java.security.SecureRandom()));
+            var sent = new ArrayList<partnerhub.domain.Email>();
+            // The partner edits the customer while the sweep is between its claim and its record.
+            partnerhub.domain.port.Mailer editingMailer = email -> {
+                Response edited = ApiEvents.load("update-customer.json").as(PARTNER, USER)
+                        .pathParameter("id", customerId).header("if-match", null).body("{\"sku\": \"ENTERPRISE\"}")
+                        .sendTo(new UpdateCustomerHandler(dependencies));
+                assertEquals(200, edited.status(), edited::toString);
+                sent.add(email);
+            };
+            var sweep = new partnerhub.domain.Sweep(store, changes, editingMailer, composer, lifecycle);
+            Instant noticeTime = TRIAL_END.minus(Duration.ofDays(7));
+            clock.set(noticeTime);
+
+            assertEquals(1, sweep.run(noticeTime, () -> true).notices());
+            assertEquals(0, sweep.run(noticeTime.plusSeconds(1800), () -> true).notices(), "recorded: not sent again");
+
+            assertEquals(1, sent.size());
+            assertEquals("ENTERPRISE", customer().string("sku"), "the partner's edit is kept");
         }
 
         @Test
