@@ -53,10 +53,11 @@ public final class Dependencies {
                 settings.activationBaseUrl(), random);
         var dynamoDb = clients.dynamoDb();
         this.outbox = new DynamoDbOutbox(dynamoDb, settings.tableName());
-        var mailer = new SesMailer(clients.ses(), settings.senderEmail());
+        var mailer = new SesMailer(AwsClients.lazily(clients::ses), settings.senderEmail());
         var composer = new EmailComposer(links);
         this.dispatcher = new EffectDispatcher(mailer,
-                new EventBridgePublisher(clients.eventBridge(), settings.eventBusName()), composer, outbox);
+                new EventBridgePublisher(AwsClients.lazily(clients::eventBridge), settings.eventBusName()), composer,
+                outbox);
         this.callers = new Callers(settings.partnerClaim());
         this.rules = new CustomerRules(Catalog.DEFAULT);
         var store = new DynamoDbCustomerStore(dynamoDb, settings.tableName(), lifecycle, clock);

@@ -131,6 +131,9 @@ public final class ColdStartBenchmark {
             var functions = List.of(
                     new Function("CreateCustomer", "partnerhub.entrypoints.CreateCustomerHandler",
                             createCustomerEvent(eventsDir, work), 201, classpath(launcher, probe, task, lib)),
+                    // A read route: DynamoDB only (the sample's id is unknown, so it answers 404 after its GetItem).
+                    new Function("GetCustomer", "partnerhub.entrypoints.GetCustomerHandler",
+                            eventsDir.resolve("get-customer.json"), 404, classpath(launcher, probe, task, lib)),
                     new Function("GetCatalog", "partnerhub.entrypoints.GetCatalogHandler", catalogEvent, 200,
                             classpath(launcher, task, lib)),
                     // A real hello-world deployment: its class and the one jar a RequestStreamHandler needs.

@@ -1,5 +1,6 @@
 package partnerhub.aws;
 
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -30,6 +31,27 @@ public final class AwsClients implements AutoCloseable {
 
     public EventBridgeClient eventBridge() {
         return configure(EventBridgeClient.builder()).build();
+    }
+
+    /** A client built on first use, then shared: for functions that may never need it. */
+    public static <T> Supplier<T> lazily(Supplier<T> build) {
+        return new Supplier<>() {
+            private volatile T client;
+
+            @Override
+            public T get() {
+                T built = client;
+                if (built == null) {
+                    synchronized (this) {
+                        built = client;
+                        if (built == null) {
+                            client = built = build.get();
+                        }
+                    }
+                }
+                return built;
+            }
+        };
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>>

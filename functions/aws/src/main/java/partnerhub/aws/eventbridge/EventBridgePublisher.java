@@ -3,6 +3,7 @@ package partnerhub.aws.eventbridge;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 import partnerhub.domain.DomainEvent;
 import partnerhub.domain.EventType;
 import partnerhub.domain.port.EventPublisher;
@@ -10,13 +11,16 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
-/** Puts domain events on the project's bus, source {@code partner.customers}, detail-type the event's type. */
+/**
+ * Puts domain events on the project's bus, source {@code partner.customers}, detail-type the event's type. The
+ * client is built on the first event, so read-only functions never pay for it at cold start.
+ */
 public final class EventBridgePublisher implements EventPublisher {
 
-    private final EventBridgeClient eventBridge;
+    private final Supplier<EventBridgeClient> eventBridge;
     private final String busName;
 
-    public EventBridgePublisher(EventBridgeClient eventBridge, String busName) {
+    public EventBridgePublisher(Supplier<EventBridgeClient> eventBridge, String busName) {
         this.eventBridge = eventBridge;
         this.busName = busName;
     }
@@ -30,7 +34,7 @@ public final class EventBridgePublisher implements EventPublisher {
                 .time(event.occurredAt())
                 .detail(json(event))
                 .build();
-        PutEventsResponse response = eventBridge.putEvents(request -> request.entries(entry));
+        PutEventsResponse response = eventBridge.get().putEvents(request -> request.entries(entry));
         // PutEvents answers 200 even when an entry failed: the entry's error code is the only sign.
         if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
             var failed = response.entries().getFirst();

@@ -1,5 +1,6 @@
 package partnerhub.aws.ses;
 
+import java.util.function.Supplier;
 import partnerhub.domain.Email;
 import partnerhub.domain.port.Mailer;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -7,13 +8,16 @@ import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.Message;
 
-/** Sends email through SES v2 from the verified sender identity. */
+/**
+ * Sends email through SES v2 from the verified sender identity. The client is built on the first email, so the
+ * functions that never send one never pay for it at cold start.
+ */
 public final class SesMailer implements Mailer {
 
-    private final SesV2Client ses;
+    private final Supplier<SesV2Client> ses;
     private final String sender;
 
-    public SesMailer(SesV2Client ses, String sender) {
+    public SesMailer(Supplier<SesV2Client> ses, String sender) {
         this.ses = ses;
         this.sender = sender;
     }
@@ -24,7 +28,7 @@ public final class SesMailer implements Mailer {
                 .subject(utf8(email.subject()))
                 .body(Body.builder().html(utf8(email.html())).text(utf8(email.text())).build())
                 .build();
-        ses.sendEmail(request -> request
+        ses.get().sendEmail(request -> request
                 .fromEmailAddress(sender)
                 .destination(destination -> destination.toAddresses(email.to()).ccAddresses(email.cc()))
                 .content(content -> content.simple(message)));
