@@ -49,8 +49,7 @@ public final class Dependencies {
         var clients = new AwsClients(settings.aws());
         var random = new SecureRandom();
         var lifecycle = new Lifecycle(settings.lifecycle());
-        var links = new ActivationLinks(Hmac.derive(settings.signingSecret(), "activation-link"),
-                settings.activationBaseUrl(), random);
+        var links = new ActivationLinks(key(settings, "activation-link"), settings.activationBaseUrl(), random);
         var dynamoDb = clients.dynamoDb();
         this.outbox = new DynamoDbOutbox(dynamoDb, settings.tableName());
         var mailer = new SesMailer(AwsClients.lazily(clients::ses), settings.senderEmail());
@@ -64,11 +63,17 @@ public final class Dependencies {
         var ids = new Ids(random);
         var changes = new CustomerChanges(store, dispatcher, ids, clock);
         this.customers = new CustomerService(store, changes, dispatcher, links,
-                new PageTokens(Hmac.derive(settings.signingSecret(), "page-token")), lifecycle, ids, clock);
+                new PageTokens(key(settings, "page-token")), lifecycle, ids, clock);
         this.trials = new TrialService(changes, lifecycle, customers);
         this.activations = new ActivationService(store, changes, links, lifecycle, customers);
         this.imports = new ImportService(store, changes, lifecycle);
         this.sweep = new Sweep(store, changes, mailer, composer, lifecycle);
+    }
+
+    private static Hmac key(Settings settings, String purpose) {
+        return settings.signingSecret() == null
+                ? Hmac.unavailable("SIGNING_SECRET is not set for this function, so it cannot sign " + purpose + "s")
+                : Hmac.derive(settings.signingSecret(), purpose);
     }
 
     public static Dependencies create(Settings settings, Clock clock) {

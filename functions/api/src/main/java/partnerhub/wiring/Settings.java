@@ -15,7 +15,8 @@ import software.amazon.awssdk.regions.Region;
  * The functions' configuration, read once from the environment that template.yaml sets. Nothing else reads
  * environment variables.
  *
- * @param signingSecret the secret behind activation links and page tokens, kept out of the table
+ * @param signingSecret the secret behind activation links and page tokens, kept out of the table; null for the
+ *                      functions that sign nothing, which template.yaml does not give it
  */
 public record Settings(
         String tableName,
@@ -46,7 +47,7 @@ public record Settings(
                 required(env, "EVENT_BUS_NAME"),
                 required(env, "SENDER_EMAIL"),
                 required(env, "ACTIVATION_BASE_URL"),
-                required(env, "SIGNING_SECRET").getBytes(StandardCharsets.UTF_8),
+                env.containsKey("SIGNING_SECRET") ? env.get("SIGNING_SECRET").getBytes(StandardCharsets.UTF_8) : null,
                 env.getOrDefault("PARTNER_CLAIM", "partner_id"),
                 lifecycle,
                 new AwsSettings(Region.of(required(env, "AWS_REGION")), credentials,

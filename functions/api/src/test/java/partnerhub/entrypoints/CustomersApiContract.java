@@ -433,6 +433,21 @@ abstract class CustomersApiContract extends ApiContract {
         }
 
         @Test
+        void aFunctionWithoutTheSigningSecretServesWhatNeedsNoSignature() {
+            String id = createNamed(PARTNER, "Alpha").string("customerId");
+            var environment = new java.util.HashMap<>(stack.environment());
+            environment.remove("SIGNING_SECRET");
+            var withoutSecret = partnerhub.wiring.Dependencies.create(partnerhub.wiring.Settings.fromEnvironment(
+                    environment, software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test"))), clock);
+
+            Response response = ApiEvents.load("get-customer.json").as(PARTNER, USER).pathParameter("id", id)
+                    .sendTo(new GetCustomerHandler(withoutSecret));
+
+            assertEquals(200, response.status(), response::toString);
+        }
+
+        @Test
         void anUnknownIdIsNotFound() {
             assertProblem(get(PARTNER, "01KAWJ5N8Q0000000000000000"), 404, "NOT_FOUND");
         }

@@ -15,9 +15,24 @@ public final class Hmac {
     private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
+    private final String missing;
 
     private Hmac(byte[] key) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.missing = null;
+    }
+
+    private Hmac(String missing) {
+        this.key = null;
+        this.missing = missing;
+    }
+
+    /**
+     * A key this function was not given (least privilege: only the functions that sign get the secret). Using it
+     * fails, saying why.
+     */
+    public static Hmac unavailable(String why) {
+        return new Hmac(why);
     }
 
     /** A key for one purpose, so that a signature made for one purpose is worthless for another. */
@@ -29,6 +44,9 @@ public final class Hmac {
     }
 
     public byte[] sign(byte[] data) {
+        if (key == null) {
+            throw new IllegalStateException(missing);
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
