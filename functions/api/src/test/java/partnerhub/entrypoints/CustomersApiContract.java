@@ -7,21 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import partnerhub.testing.ApiEvents;
-import partnerhub.emulator.Emulator;
-import partnerhub.testing.MutableClock;
 import partnerhub.testing.Response;
 import partnerhub.testing.Stack;
 import partnerhub.wiring.Dependencies;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The first routes end to end: real API Gateway events through the real handlers into an emulator's DynamoDB, SES

@@ -66,6 +66,7 @@ public final class CustomerService {
         Customer saved = insert(customer, activation, Mails.activation(customer, activation), actor.label(),
                 "Customer added as a TRIAL; activation link emailed to " + customer.notificationEmail(),
                 key, fingerprint);
+        // insert hands back another customer only when the same request, run at the same time, won the race.
         return new Created(saved, links.link(saved.activation()), saved != customer);
     }
 
