@@ -48,6 +48,7 @@ public final class MotoServer implements Emulator {
         Process process;
         try {
             File log = Files.createTempFile("moto-server-", ".log").toFile();
+            log.deleteOnExit();
             process = new ProcessBuilder(executable, "-H", "127.0.0.1", "-p", Integer.toString(port))
                     .redirectErrorStream(true).redirectOutput(log).start();
         } catch (IOException e) {

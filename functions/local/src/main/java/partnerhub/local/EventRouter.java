@@ -34,16 +34,17 @@ final class EventRouter {
     private final String captureQueueUrl;
     private final List<Map<String, Object>> published = new CopyOnWriteArrayList<>();
 
-    EventRouter(AwsClients clients, SqsClient sqs, String busName, Functions functions) {
+    // Names carry the stack name, so two runtimes on one emulator (--endpoint) never share a queue.
+    EventRouter(AwsClients clients, SqsClient sqs, String stackName, String busName, Functions functions) {
         this.sqs = sqs;
         this.eventBridge = clients.eventBridge();
         this.busName = busName;
         for (Functions.Function function : functions.all()) {
             for (Functions.Rule rule : function.rules()) {
-                targets.add(new Target(route(rule.name(), json(rule.pattern())), function));
+                targets.add(new Target(route(stackName + "-" + rule.name(), json(rule.pattern())), function));
             }
         }
-        this.captureQueueUrl = route("local-capture-all", "{\"source\":[{\"prefix\":\"\"}]}");
+        this.captureQueueUrl = route(stackName + "-capture-all", "{\"source\":[{\"prefix\":\"\"}]}");
     }
 
     private String route(String ruleName, String pattern) {

@@ -136,8 +136,9 @@ final class Functions {
         }
         var parameters = new LinkedHashMap<String, Object>();
         for (int i = 0; i < route.parameters().size(); i++) {
-            parameters.put(route.parameters().get(i), java.net.URLDecoder.decode(matcher.group(i + 1),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            // A path is not a form: '+' stays '+' (URLDecoder would make it a space).
+            parameters.put(route.parameters().get(i), java.net.URLDecoder.decode(
+                    matcher.group(i + 1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
         }
         return parameters;
     }

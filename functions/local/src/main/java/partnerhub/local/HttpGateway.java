@@ -27,6 +27,9 @@ final class HttpGateway {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    // API Gateway sends null fields (jwt.scopes, a missing user agent) as null rather than leaving them out.
+    private static final JSON EVENT_WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+
     record Match(Functions.Function function, Functions.Route route, Map<String, Object> pathParameters) {}
 
     private final Functions functions;
@@ -62,7 +65,7 @@ final class HttpGateway {
                 return 401;
             }
         }
-        byte[] output = match.function().invoke(JSON.std.asBytes(event(exchange, match, claims)));
+        byte[] output = match.function().invoke(EVENT_WRITER.asBytes(event(exchange, match, claims)));
         return respond(exchange, output);
     }
 

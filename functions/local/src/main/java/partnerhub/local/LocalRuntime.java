@@ -77,6 +77,20 @@ public final class LocalRuntime implements AutoCloseable {
 
     static final String SENDER = "noreply@partnerhub.local";
 
+    /**
+     * What the activation links in local emails open: the customer-facing page is not part of this product, so
+     * this stand-in posts the link's token to {@code POST /activations} and shows the answer.
+     */
+    private static final String ACTIVATION_PAGE = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Activate (local)</title></head>
+            <body style="font-family: sans-serif"><h1>Activate your trial</h1><pre id="answer">Activating...</pre>
+            <script>
+            fetch("/activations", {method: "POST", headers: {"Content-Type": "application/json"},
+              body: JSON.stringify({token: new URLSearchParams(location.search).get("token")})})
+              .then(r => r.text()).then(t => document.getElementById("answer").textContent = t);
+            </script></body></html>
+            """;
+
     private final MotoServer startedMoto;
     private final Emulator emulator;
     private final SimulatedClock clock = new SimulatedClock();
@@ -120,9 +134,10 @@ public final class LocalRuntime implements AutoCloseable {
                     .ifPresent(days -> environment.put("NOTICE_DAYS", days));
             Settings settings = Settings.fromEnvironment(environment, aws.credentials());
             this.functions = Functions.load(template, Dependencies.create(settings, clock));
+            Schedules.all(functions).forEach(Schedules::validate);
             var sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
                     .credentialsProvider(aws.credentials()).endpointOverride(emulator.endpoint()).build();
-            this.router = new EventRouter(clients, sqs, resources.busName(), functions);
+            this.router = new EventRouter(clients, sqs, stackName, resources.busName(), functions);
             this.authorizer = new LocalAuthorizer("http://localhost:" + port + "/local", settings.partnerClaim());
             this.gateway = new HttpGateway(functions, authorizer);
             this.emails = new SentEmails(emulator, clock);
@@ -192,7 +207,12 @@ public final class LocalRuntime implements AutoCloseable {
         String target;
         int status;
         try {
-            if (path.startsWith("/local/")) {
+            if (path.equals("/activate") && method.equals("GET")) {
+                target = "local";
+                status = 200;
+                HttpExchanges.send(exchange, 200, Map.of("Content-Type", List.of("text/html; charset=utf-8")),
+                        ACTIVATION_PAGE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else if (path.startsWith("/local/")) {
                 target = "local";
                 status = development(exchange, method, path);
             } else {
@@ -206,14 +226,21 @@ public final class LocalRuntime implements AutoCloseable {
                     status = gateway.serve(exchange, match.get());
                 }
             }
+        } catch (MalformedBody e) {
+            target = "local";
+            status = 400;
+            HttpExchanges.problem(exchange, 400, "MALFORMED_REQUEST", e.getMessage());
         } catch (RuntimeException e) {
             target = "error";
             status = 500;
             e.printStackTrace();
             HttpExchanges.problem(exchange, 500, "INTERNAL", "The local runtime failed: " + e);
         }
-        // Emails are stamped with the simulated time at which they are first seen: look before the clock moves.
-        emails.all();
+        // Emails are stamped with the simulated time at which they are first seen: look after anything that may have
+        // sent one (reading moto's state is not cheap, so not after anything else).
+        if (!target.equals("-") && !(target.equals("local") && method.equals("GET"))) {
+            emails.all();
+        }
         System.out.printf("%s %-6s %-45s %d %-32s %4d ms%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), method,
                 path, status, target, Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
@@ -224,8 +251,10 @@ public final class LocalRuntime implements AutoCloseable {
         switch (route) {
             case "POST /local/tokens" -> {
                 Map<String, Object> body = body(exchange);
-                if (!(body.get("partnerId") instanceof String partnerId) || partnerId.isBlank()) {
-                    HttpExchanges.problem(exchange, 400, "VALIDATION_FAILED", "partnerId is required");
+                if (!(body.get("partnerId") instanceof String partnerId) || partnerId.isBlank()
+                        || body.get("email") != null && !(body.get("email") instanceof String)) {
+                    HttpExchanges.problem(exchange, 400, "VALIDATION_FAILED",
+                            "partnerId (a string) is required; email, when given, is a string");
                     return 400;
                 }
                 long seconds = body.get("expiresInSeconds") instanceof Number n ? n.longValue()
@@ -242,7 +271,11 @@ public final class LocalRuntime implements AutoCloseable {
                 Object now = body(exchange).get("now");
                 emails.all();
                 try {
-                    clock.set(now == null ? Instant.now() : Instant.parse((String) now));
+                    if (now == null) {
+                        clock.reset();
+                    } else {
+                        clock.set(Instant.parse((String) now));
+                    }
                 } catch (DateTimeParseException | ClassCastException bad) {
                     HttpExchanges.problem(exchange, 400, "VALIDATION_FAILED",
                             "now must be an ISO-8601 UTC instant, like 2026-12-08T14:00:00Z (null: real time)");
@@ -289,7 +322,18 @@ public final class LocalRuntime implements AutoCloseable {
 
     private static Map<String, Object> body(HttpExchange exchange) throws IOException {
         byte[] bytes = exchange.getRequestBody().readAllBytes();
-        return bytes.length == 0 ? Map.of() : JSON.std.mapFrom(bytes);
+        try {
+            return bytes.length == 0 ? Map.of() : JSON.std.mapFrom(bytes);
+        } catch (IOException notAnObject) {
+            throw new MalformedBody();
+        }
+    }
+
+    /** A development route's body that is not a JSON object: answered 400. */
+    private static final class MalformedBody extends RuntimeException {
+        MalformedBody() {
+            super("the body must be a JSON object", null, false, false);
+        }
     }
 
     // ------------------------------------------------------------------ schedules and deliveries
@@ -316,27 +360,37 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private void startBackground() {
-        Schedules.all(functions).forEach(Schedules::validate);
         background.scheduleWithFixedDelay(this::deliverQuietly, 250, 250, TimeUnit.MILLISECONDS);
         ZonedDateTime start = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
-        long untilNextMinute = Duration.between(Instant.now(), start.plusMinutes(1).toInstant()).toMillis();
-        background.scheduleAtFixedRate(() -> runSchedules(start), untilNextMinute, 60_000, TimeUnit.MILLISECONDS);
+        lastMinute = start;
+        background.scheduleWithFixedDelay(() -> runSchedules(start), 1, 1, TimeUnit.SECONDS);
     }
+
+    private ZonedDateTime lastMinute;
 
     private void deliverQuietly() {
         try {
-            router.deliver();
-            emails.all();
+            if (router.deliver() > 0) {
+                emails.all();
+            }
         } catch (RuntimeException e) {
             System.err.println("delivery failed: " + e);
         }
     }
 
+    // Every minute since the last one looked at is looked at once, so a late tick neither skips nor repeats one.
     private void runSchedules(ZonedDateTime start) {
-        ZonedDateTime minute = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        while (lastMinute.isBefore(now)) {
+            lastMinute = lastMinute.plusMinutes(1);
+            runSchedulesAt(lastMinute, start);
+        }
+    }
+
+    private void runSchedulesAt(ZonedDateTime minute, ZonedDateTime start) {
         for (Functions.Function function : functions.all()) {
             for (String expression : function.schedules()) {
-                if (Schedules.firesAt(expression, minute, start)) {
+                if (fires(expression, minute, start)) {
                     try {
                         Map<String, Object> output = function.invoke(scheduledEvent());
                         System.out.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " schedule " + expression
@@ -346,6 +400,15 @@ public final class LocalRuntime implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    private static boolean fires(String expression, ZonedDateTime minute, ZonedDateTime start) {
+        try {
+            return Schedules.firesAt(expression, minute, start);
+        } catch (RuntimeException e) {
+            System.err.println("schedule " + expression + " cannot be evaluated: " + e);
+            return false;
         }
     }
 

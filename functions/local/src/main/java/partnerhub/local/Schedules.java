@@ -43,9 +43,20 @@ final class Schedules {
         throw new IllegalArgumentException("not a schedule expression: " + expression);
     }
 
+    /** Parses every field now, so a bad expression fails at start rather than at the minute it is reached. */
     static void validate(String expression) {
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        firesAt(expression, now, now);
+        Matcher cron = CRON.matcher(expression.strip());
+        if (cron.matches()) {
+            String[] fields = cron.group(1).strip().split("\\s+");
+            if (fields.length != 6) {
+                throw new IllegalArgumentException("a cron expression has 6 fields: " + expression);
+            }
+            for (String field : fields) {
+                matches(field, 0, 0);
+            }
+        } else if (!RATE.matcher(expression.strip()).matches()) {
+            throw new IllegalArgumentException("not a schedule expression: " + expression);
+        }
     }
 
     private static Duration period(long amount, String unit) {

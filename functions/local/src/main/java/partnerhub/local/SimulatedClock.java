@@ -23,6 +23,10 @@ final class SimulatedClock extends Clock {
         offset = Duration.between(Instant.now(), now);
     }
 
+    void reset() {
+        offset = Duration.ZERO;
+    }
+
     boolean isSimulated() {
         return !offset.isZero();
     }

@@ -236,7 +236,21 @@ class LocalRuntimeIT {
         assertEquals(200, clock.status());
         assertTrue(clock.json().containsKey("now"));
         assertEquals(400, call("PUT", "/local/clock", null, Map.of("now", "tomorrow")).status());
+        var raw = HTTP.send(HttpRequest.newBuilder(runtime.baseUrl().resolve("/local/clock"))
+                .PUT(HttpRequest.BodyPublishers.ofString("garbage")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, raw.statusCode(), "a body that is not JSON");
+        var realTime = new HashMap<String, Object>();
+        realTime.put("now", null);
+        assertEquals(false, call("PUT", "/local/clock", null, realTime).json().get("simulated"));
         assertEquals(400, call("POST", "/local/import-events", null, Map.of("state", "RUNNING")).status());
         assertEquals(200, call("GET", "/catalog", token("acme", null), null).status());
+        assertEquals(200, call("GET", "/activate?token=x", null, null).status(), "the links in local emails open");
+    }
+
+    @Test
+    void passesPathParametersAsApiGatewayDecodesThem() throws Exception {
+        Answer answer = call("GET", "/customers/a%2Fb+c%20d", token("acme", null), null);
+        assertEquals(404, answer.status());
+        assertTrue(answer.string("detail").contains("a/b+c d"), answer.response().body());
     }
 }
