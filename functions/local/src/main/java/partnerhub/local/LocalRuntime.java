@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -132,8 +133,15 @@ public final class LocalRuntime implements AutoCloseable {
                     .ifPresent(claim -> environment.put("PARTNER_CLAIM", claim));
             Optional.ofNullable(template.parameterDefault("NoticeDays"))
                     .ifPresent(days -> environment.put("NOTICE_DAYS", days));
+            // As deployed, a variable a function declares itself (SIGNING_SECRET) reaches that function alone.
+            var perFunction = Set.of("SIGNING_SECRET");
+            var dependencies = new HashMap<Set<String>, Dependencies>();
+            this.functions = Functions.load(template, own -> dependencies.computeIfAbsent(own, names -> {
+                var visible = new HashMap<>(environment);
+                perFunction.stream().filter(name -> !names.contains(name)).forEach(visible::remove);
+                return Dependencies.create(Settings.fromEnvironment(visible, aws.credentials()), clock);
+            }));
             Settings settings = Settings.fromEnvironment(environment, aws.credentials());
-            this.functions = Functions.load(template, Dependencies.create(settings, clock));
             Schedules.all(functions).forEach(Schedules::validate);
             var sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
                     .credentialsProvider(aws.credentials()).endpointOverride(emulator.endpoint()).build();
