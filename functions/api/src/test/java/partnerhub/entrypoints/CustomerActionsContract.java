@@ -545,11 +545,13 @@ abstract class CustomerActionsContract extends ApiContract {
 
     // ------------------------------------------------------------------ support
 
+    /** The sample {@code partner.directory} event, for this partner (its detail: a MARKETPLACE trial). */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> assignment(String eventId) {
-        return Map.of("id", eventId, "source", "partner.directory", "detail-type", "CustomerAssigned",
-                "detail", Map.of("partnerId", PARTNER, "organizationName", "Tailspin Toys",
-                        "notificationEmail", "admin@tailspin.example", "sku", "STANDARD", "addOns", List.of(),
-                        "source", "MARKETPLACE", "expirationDate", "2026-12-08T14:00:00Z"));
+        Map<String, Object> event = ApiEvents.json("customer-assigned.json");
+        event.put("id", eventId);
+        ((Map<String, Object>) event.get("detail")).put("partnerId", PARTNER);
+        return event;
     }
 
     static List<Response> concurrently(Supplier<Response> call, int times) throws Exception {

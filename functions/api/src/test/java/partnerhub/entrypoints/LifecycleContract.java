@@ -49,8 +49,11 @@ abstract class LifecycleContract extends ApiContract {
         if (errors != null) {
             detail.put("errors", errors);
         }
-        return Map.of("id", "import-event-" + (++importEvents), "source", "partner.import",
-                "detail-type", "ImportProgress", "time", at.toString(), "detail", detail);
+        Map<String, Object> event = ApiEvents.json("import-progress.json");
+        event.put("id", "import-event-" + (++importEvents));
+        event.put("time", at.toString());
+        event.put("detail", detail);
+        return event;
     }
 
     void report(Map<String, Object> event) {
@@ -381,6 +384,20 @@ abstract class LifecycleContract extends ApiContract {
 
             assertEquals(1, sent.size());
             assertEquals("ENTERPRISE", customer().string("sku"), "the partner's edit is kept");
+        }
+
+        @Test
+        void theScheduledEventsTimeIsTheSweepsNow() throws Exception {
+            Map<String, Object> event = ApiEvents.json("sweep.json");
+            event.put("time", TRIAL_END.minus(Duration.ofDays(7)).toString());
+            var out = new java.io.ByteArrayOutputStream();
+
+            new SweepHandler(dependencies).handleRequest(
+                    new java.io.ByteArrayInputStream(com.fasterxml.jackson.jr.ob.JSON.std.asBytes(event)), out, null);
+
+            Map<String, Object> summary = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(out.toByteArray());
+            assertEquals(TRIAL_END.minus(Duration.ofDays(7)).toString(), summary.get("now"));
+            assertEquals(1, summary.get("notices"), summary::toString);
         }
 
         @Test

@@ -23,6 +23,11 @@ public final class ApiEvents {
         this.event = event;
     }
 
+    /** A sample event as plain JSON, for the functions that EventBridge (not API Gateway) invokes. */
+    public static Map<String, Object> json(String name) {
+        return load(name).event;
+    }
+
     public static ApiEvents load(String name) {
         Path path = Path.of(System.getProperty("eventsDir", "../../events"), name);
         try {
