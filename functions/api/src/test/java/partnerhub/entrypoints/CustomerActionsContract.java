@@ -8,19 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import partnerhub.domain.Status;
 import partnerhub.testing.ApiEvents;
+import partnerhub.testing.Concurrently;
 import partnerhub.testing.Response;
 
 /**
@@ -215,7 +211,7 @@ abstract class CustomerActionsContract extends ApiContract {
 
         @Test
         void twoActivationsAtOnceActivateOnce() throws Exception {
-            List<Response> answers = concurrently(() -> activate(token(link)), 2);
+            List<Response> answers = Concurrently.run(() -> activate(token(link)), 2);
 
             assertEquals(List.of(200, 410), answers.stream().map(Response::status).sorted().toList());
             assertEquals(List.of("CustomerActivated"), publishedTypes());
@@ -445,7 +441,7 @@ abstract class CustomerActionsContract extends ApiContract {
         void concurrentEditsWithoutIfMatchLoseNothing() throws Exception {
             var handler = new UpdateCustomerHandler(dependencies);
             var bodies = List.of("{\"sku\": \"ENTERPRISE\"}", "{\"addOns\": [\"BACKUP\", \"GOVERNANCE\"]}");
-            var answers = concurrently(bodies.stream().<Supplier<Response>>map(body -> () -> ApiEvents
+            var answers = Concurrently.run(bodies.stream().<Supplier<Response>>map(body -> () -> ApiEvents
                     .load("update-customer.json").as(PARTNER, USER).pathParameter("id", customerId)
                     .header("if-match", null).body(body).sendTo(handler)).toList());
 
@@ -554,31 +550,4 @@ abstract class CustomerActionsContract extends ApiContract {
         return event;
     }
 
-    static List<Response> concurrently(Supplier<Response> call, int times) throws Exception {
-        var calls = new ArrayList<Supplier<Response>>();
-        for (int i = 0; i < times; i++) {
-            calls.add(call);
-        }
-        return concurrently(calls);
-    }
-
-    /** Runs the calls on their own threads, released together. */
-    static List<Response> concurrently(List<Supplier<Response>> calls) throws Exception {
-        var start = new CountDownLatch(1);
-        try (var pool = Executors.newFixedThreadPool(calls.size())) {
-            var futures = new ArrayList<Future<Response>>();
-            for (Supplier<Response> call : calls) {
-                futures.add(pool.submit((Callable<Response>) () -> {
-                    start.await();
-                    return call.get();
-                }));
-            }
-            start.countDown();
-            var answers = new ArrayList<Response>();
-            for (Future<Response> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        }
-    }
 }

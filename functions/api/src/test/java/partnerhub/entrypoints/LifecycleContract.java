@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import partnerhub.testing.ApiEvents;
+import partnerhub.testing.Concurrently;
 import partnerhub.emulator.Emulator.SentEmail;
 import partnerhub.testing.Response;
 import partnerhub.testing.Stack;
@@ -342,14 +343,14 @@ abstract class LifecycleContract extends ApiContract {
                     .sweep(TRIAL_END.minus(Duration.ofDays(7)), () -> true);
             clock.set(TRIAL_END.minus(Duration.ofDays(7)));
             int before = stack.sentEmails().size();
-            var notices = concurrently(noticeRun);
+            var notices = Concurrently.run(noticeRun, 2);
             assertEquals(1, notices.stream().mapToInt(s -> count(s, "notices")).sum(), notices::toString);
             assertEquals(1, emailsSince(before).size());
 
             sweepAt(TRIAL_END.minus(Duration.ofDays(1)));
             stack.publishedEvents();
             clock.set(TRIAL_END);
-            var ends = concurrently(() -> new SweepHandler(dependencies).sweep(TRIAL_END, () -> true));
+            var ends = Concurrently.run(() -> new SweepHandler(dependencies).sweep(TRIAL_END, () -> true), 2);
 
             assertEquals(1, ends.stream().mapToInt(s -> count(s, "upgrades")).sum(), ends::toString);
             assertEquals(List.of("CustomerConverted"), publishedTypes());
@@ -452,22 +453,4 @@ abstract class LifecycleContract extends ApiContract {
         }
     }
 
-    static List<Map<String, Object>> concurrently(Supplier<Map<String, Object>> run) throws Exception {
-        var start = new java.util.concurrent.CountDownLatch(1);
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
-            var futures = new ArrayList<java.util.concurrent.Future<Map<String, Object>>>();
-            for (int i = 0; i < 2; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return run.get();
-                }));
-            }
-            start.countDown();
-            var results = new ArrayList<Map<String, Object>>();
-            for (var future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        }
-    }
 }

@@ -3,9 +3,12 @@ package partnerhub.local;
 import com.fasterxml.jackson.jr.ob.JSON;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import partnerhub.http.ApiResponse;
+import partnerhub.http.Problem;
 
 /** Writing answers on the JDK's HTTP server. */
 final class HttpExchanges {
@@ -30,12 +33,10 @@ final class HttpExchanges {
 
     /** A problem in the contract's shape, for the runtime's own answers (authorizer, development routes). */
     static void problem(HttpExchange exchange, int status, String code, String detail) throws IOException {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("type", "https://partnerhub.dev/problems/" + code.toLowerCase().replace('_', '-'));
-        body.put("title", code.replace('_', ' ').toLowerCase());
-        body.put("status", status);
-        body.put("code", code);
-        body.put("detail", detail);
-        send(exchange, status, Map.of("Content-Type", List.of("application/problem+json")), WRITER.asBytes(body));
+        ApiResponse response = new Problem(status, code, code.replace('_', ' ').toLowerCase(), detail, null,
+                List.of()).response();
+        var headers = new LinkedHashMap<String, List<String>>();
+        response.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        send(exchange, status, headers, response.body().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -33,15 +33,23 @@ final class LocalAuthorizer {
     private final String partnerClaim;
 
     LocalAuthorizer(String issuer, String partnerClaim) {
+        this(newKeyPair(), issuer, partnerClaim);
+    }
+
+    LocalAuthorizer(KeyPair keys, String issuer, String partnerClaim) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.partnerClaim = partnerClaim;
+    }
+
+    static KeyPair newKeyPair() {
         try {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            this.keys = generator.generateKeyPair();
+            return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is part of every JDK", e);
         }
-        this.issuer = issuer;
-        this.partnerClaim = partnerClaim;
     }
 
     /** A token for a partner (and a partner user, when {@code email} is given) valid for {@code lifetime}. */

@@ -221,12 +221,25 @@ class LocalRuntimeIT {
         String expired = call("POST", "/local/tokens", null, Map.of("partnerId", "acme", "expiresInSeconds", -60))
                 .string("token");
         assertEquals(401, call("GET", "/customers", expired, null).status());
-        var otherIssuer = new LocalAuthorizer("https://somewhere-else.example", "partner_id");
-        assertFalse(otherIssuer.verify("Bearer " + token("acme", null)).isPresent(), "issuer is checked");
 
         assertEquals(200, call("GET", "/customers", token("acme", null), null).status());
         assertEquals(404, call("POST", "/activations", null, Map.of("token", "x")).status(),
                 "the public route needs no token, and answers 404 for an unknown link");
+    }
+
+    @Test
+    void theAuthorizerChecksTheIssuerAndTheExpiryNotOnlyTheSignature() {
+        var keys = LocalAuthorizer.newKeyPair();
+        var local = new LocalAuthorizer(keys, "http://localhost/local", "partner_id");
+        var elsewhere = new LocalAuthorizer(keys, "https://somewhere-else.example", "partner_id");
+
+        assertTrue(local.verify("Bearer " + local.issue("acme", null, Duration.ofHours(1))).isPresent());
+        assertFalse(local.verify("Bearer " + elsewhere.issue("acme", null, Duration.ofHours(1))).isPresent(),
+                "same key, another issuer");
+        assertFalse(local.verify("Bearer " + local.issue("acme", null, Duration.ofSeconds(-1))).isPresent(),
+                "same key and issuer, expired");
+        assertEquals("acme", local.verify("Bearer " + local.issue("acme", "a@acme.example", Duration.ofHours(1)))
+                .orElseThrow().get("partner_id"));
     }
 
     @Test
