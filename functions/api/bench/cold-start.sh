@@ -4,7 +4,7 @@
 #
 # Usage: functions/api/bench/cold-start.sh [runs]          (default 10 per handler and JVM variant)
 # Environment:
-#   JAVA_HOME    a JDK 25 or later; when unset or older, /usr/lib/jvm/temurin-25-jdk-amd64
+#   JAVA_HOME    a JDK 25 or later; when unset or older, /usr/lib/jvm/temurin-25-jdk-amd64 (see .mvn/java25.sh)
 #   BUILD        auto (default: build when a POM or source is newer than the zip), always, never
 #   VARIANTS     comma-separated, of lambda, tiered, lambda-1cpu (default lambda,tiered)
 #   MOTO_SERVER  moto's server executable, when moto_server is not on the PATH
@@ -15,13 +15,8 @@ api="$repo/functions/api"
 zip="$api/target/customers-api.zip"
 bench_class="$api/target/test-classes/partnerhub/bench/ColdStartBenchmark.class"
 
-java_version() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p'
-}
-if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" || "$(java_version "$JAVA_HOME")" -lt 25 ]]; then
-  JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-export JAVA_HOME
+# Java 25, chosen as ./mvnw chooses it (exports JAVA_HOME, or stops with one line).
+. "$repo/.mvn/java25.sh"
 
 stale() {
   [[ ! -f "$zip" || ! -f "$bench_class" ]] && return 0
