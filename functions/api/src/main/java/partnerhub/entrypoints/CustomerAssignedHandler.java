@@ -20,8 +20,8 @@ import partnerhub.wiring.Dependencies;
 /**
  * Customers that other systems bring (a marketplace, direct sign-up) arrive as {@code partner.directory} /
  * {@code CustomerAssigned} events on the bus, assigned to a partner with their source and a running trial. The
- * EventBridge event id makes redelivery harmless. A bad event fails the invocation, so it lands in the rule's
- * dead-letter queue rather than vanishing.
+ * EventBridge event id makes redelivery harmless. A bad event fails the invocation with every reason, so after
+ * Lambda's retries it lands in the function's failure destination rather than vanishing.
  */
 public final class CustomerAssignedHandler implements RequestStreamHandler {
 
@@ -41,15 +41,33 @@ public final class CustomerAssignedHandler implements RequestStreamHandler {
         JSON.std.write(Map.of("customerId", customer.customerId(), "partnerId", customer.partnerId()), output);
     }
 
+    /** The longest partner id a key may carry. */
+    static final int MAX_PARTNER_ID = 128;
+
     @SuppressWarnings("unchecked")
     public Customer assign(Map<String, Object> event) {
-        var detail = (Map<String, Object>) event.get("detail");
-        String partnerId = text(detail, "partnerId");
+        if (!(event.get("detail") instanceof Map<?, ?> raw)) {
+            throw ValidationException.of("detail", "is missing: not a CustomerAssigned event");
+        }
+        var detail = (Map<String, Object>) raw;
+        String partnerId = partnerId(text(detail, "partnerId"));
         NewCustomer customer = dependencies.rules().newCustomer(text(detail, "organizationName"),
                 text(detail, "notificationEmail"), text(detail, "sku"), (List<String>) detail.get("addOns"));
         Source source = source(text(detail, "source"));
         Instant end = instant(text(detail, "expirationDate"));
         return dependencies.customers().assign((String) event.get("id"), partnerId, customer, source, end);
+    }
+
+    // Every key of the partner's data starts from it: without one there is no partner to assign the customer to.
+    private static String partnerId(String value) {
+        if (value == null || value.isBlank()) {
+            throw ValidationException.of("partnerId", "is required: the partner the customer is assigned to");
+        }
+        if (value.length() > MAX_PARTNER_ID || value.chars().anyMatch(c -> c < 0x20 || c == '#')) {
+            throw ValidationException.of("partnerId", "must be at most " + MAX_PARTNER_ID
+                    + " characters, without control characters or '#'");
+        }
+        return value;
     }
 
     private static String text(Map<String, Object> detail, String field) {

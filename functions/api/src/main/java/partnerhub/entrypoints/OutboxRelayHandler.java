@@ -7,18 +7,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import partnerhub.domain.EffectDispatcher;
+import partnerhub.domain.EffectDispatcher.Delivery;
 import partnerhub.domain.OutboxEntry;
+import partnerhub.observability.EmbeddedMetrics;
 import partnerhub.wiring.Dependencies;
 
 /**
- * The outbox relay, on a schedule: delivers the effects whose first delivery, right after their change, failed.
- * It leaves the newest entries alone, which the request that wrote them is still delivering.
+ * The outbox's safety net, on a schedule: delivers the entries the stream's dispatcher could not (older than
+ * {@link #STREAM_BOUND}, their next try due), each failure pushing its next try further off. Invoked by an operator
+ * with {@code {"replayParked": true}}, it puts the parked entries (refused for good, say by an address SES
+ * rejected) back into the outbox, where the dispatcher delivers them again.
  */
 public final class OutboxRelayHandler implements RequestStreamHandler {
 
-    static final Duration GRACE = Duration.ofMinutes(1);
+    /** The stream delivers an entry within seconds, its retries within a minute: older ones are the relay's. */
+    static final Duration STREAM_BOUND = Duration.ofMinutes(5);
     static final int BATCH = 500;
 
     private final Dependencies dependencies;
@@ -33,17 +41,30 @@ public final class OutboxRelayHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JSON.std.write(relay(), output);
+        Map<String, Object> event = JSON.std.mapFrom(input);
+        JSON.std.write(Boolean.TRUE.equals(event.get("replayParked")) ? replayParked() : relay(), output);
     }
 
-    /** Delivers one batch and says how it went. */
+    /** Delivers one batch of the entries whose time has come and says how it went. */
     public Map<String, Object> relay() {
-        List<OutboxEntry> pending = dependencies.outbox()
-                .pending(dependencies.clock().instant().minus(GRACE), BATCH);
-        int delivered = dependencies.dispatcher().deliver(pending);
-        var summary = Map.<String, Object>of("pending", pending.size(), "delivered", delivered,
-                "failed", pending.size() - delivered);
-        System.out.println("outbox relay " + summary);
-        return summary;
+        Instant now = dependencies.clock().instant();
+        List<OutboxEntry> due = dependencies.outbox().due(now.minus(STREAM_BOUND), now, BATCH);
+        EffectDispatcher.Counts counts = dependencies.dispatcher().deliver(due);
+        long oldest = due.isEmpty() ? 0 : Duration.between(due.getFirst().createdAt(), now).toSeconds();
+        var summary = new LinkedHashMap<String, Number>();
+        summary.put("Due", due.size());
+        summary.put("Delivered", counts.of(Delivery.DELIVERED));
+        summary.put("Retried", counts.of(Delivery.RETRY));
+        summary.put("Parked", counts.of(Delivery.PARKED));
+        summary.put("OldestUndeliveredSeconds", oldest);
+        EmbeddedMetrics.emit("OutboxRelay", summary, Map.of(), dependencies.clock());
+        return Map.copyOf(summary);
+    }
+
+    /** Moves every parked entry back into the outbox; the dispatcher delivers them as new. */
+    public Map<String, Object> replayParked() {
+        List<OutboxEntry> parked = dependencies.outbox().parked(BATCH);
+        parked.forEach(dependencies.outbox()::replay);
+        return Map.of("replayed", parked.size());
     }
 }

@@ -6,23 +6,28 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import partnerhub.domain.Sweep;
+import partnerhub.observability.EmbeddedMetrics;
 import partnerhub.wiring.Dependencies;
 
 /**
  * The hourly sweep, invoked by the schedule in template.yaml. "Now" is the scheduled event's {@code time}, so a
- * late or repeated invocation decides as of its slot. It stops while the invocation still has
- * {@link #SAFETY_MARGIN_MILLIS} left and leaves the rest to the next run.
+ * late or repeated invocation decides as of its slot. It starts a customer only while the invocation has more than
+ * {@link #safetyMargin} left, so it is never cut between a notice's send and its record, and leaves the rest to the
+ * next run, which serves the longest due first.
  */
 public final class SweepHandler implements RequestStreamHandler {
 
-    /** More than one customer's work takes, with room to return the summary. */
-    static final long SAFETY_MARGIN_MILLIS = 10_000;
+    /**
+     * The most SDK calls one customer takes: read, claim, send, and a record decided again on two lost races (two
+     * calls each).
+     */
+    static final int CALLS_PER_CUSTOMER = 9;
 
     private final Dependencies dependencies;
 
@@ -39,12 +44,17 @@ public final class SweepHandler implements RequestStreamHandler {
         Map<String, Object> event = JSON.std.mapFrom(input);
         Object time = event.get("time");
         Instant now = time instanceof String text ? Instant.parse(text) : dependencies.clock().instant();
-        BooleanSupplier hasTime = context == null ? () -> true
-                : () -> context.getRemainingTimeInMillis() > SAFETY_MARGIN_MILLIS;
+        long margin = safetyMargin().toMillis();
+        BooleanSupplier hasTime = context == null ? () -> true : () -> context.getRemainingTimeInMillis() > margin;
         JSON.std.write(sweep(now, hasTime), output);
     }
 
-    /** Runs the sweep and logs its summary as one JSON line. */
+    /** Time enough for one more customer, each of its calls running to the SDK's call timeout, and the summary. */
+    public Duration safetyMargin() {
+        return dependencies.settings().aws().callTimeout().multipliedBy(CALLS_PER_CUSTOMER).plusSeconds(5);
+    }
+
+    /** Runs the sweep and logs its summary as metrics; {@code Left} above 0 raises an alarm. */
     public Map<String, Object> sweep(Instant now, BooleanSupplier hasTime) {
         Sweep.Summary summary = dependencies.sweep().run(now, hasTime);
         var json = new LinkedHashMap<String, Object>();
@@ -57,11 +67,11 @@ public final class SweepHandler implements RequestStreamHandler {
         json.put("failed", summary.failed());
         json.put("left", summary.left());
         json.put("itemsRead", summary.itemsRead());
-        try {
-            System.out.println(JSON.std.asString(Map.of("sweep", json)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        EmbeddedMetrics.emit("Sweep", Map.of(
+                "Due", summary.due(), "Notices", summary.notices(), "Upgrades", summary.upgrades(),
+                "Expiries", summary.expiries(), "Deferred", summary.deferred(), "Failed", summary.failed(),
+                "Left", summary.left(), "IndexItemsRead", summary.itemsRead()),
+                Map.of("now", now.toString()), dependencies.clock());
         return json;
     }
 }

@@ -41,28 +41,31 @@ public final class Dependencies {
     private final Sweep sweep;
     private final EffectDispatcher dispatcher;
     private final Outbox outbox;
+    private final AwsClients clients;
     private final Clock clock;
 
     private Dependencies(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        var clients = new AwsClients(settings.aws());
+        this.clients = new AwsClients(settings.aws());
         var random = new SecureRandom();
         var lifecycle = new Lifecycle(settings.lifecycle());
         var links = new ActivationLinks(key(settings, "activation-link"), settings.activationBaseUrl(), random);
         var dynamoDb = clients.dynamoDb();
-        this.outbox = new DynamoDbOutbox(dynamoDb, settings.tableName());
+        this.outbox = new DynamoDbOutbox(dynamoDb, settings.tableName(), clock);
         var mailer = new SesMailer(AwsClients.lazily(clients::ses), settings.senderEmail());
         var composer = new EmailComposer(links);
+        // SES and EventBridge clients are built on first use: only the dispatcher, the relay and the sweep's notices
+        // ever use them, so no request handler builds one.
         this.dispatcher = new EffectDispatcher(mailer,
                 new EventBridgePublisher(AwsClients.lazily(clients::eventBridge), settings.eventBusName()), composer,
-                outbox);
+                outbox, clock);
         this.callers = new Callers(settings.partnerClaim());
         this.rules = new CustomerRules(Catalog.DEFAULT);
         var store = new DynamoDbCustomerStore(dynamoDb, settings.tableName(), lifecycle, clock);
         var ids = new Ids(random);
-        var changes = new CustomerChanges(store, dispatcher, ids, clock);
-        this.customers = new CustomerService(store, changes, dispatcher, links,
+        var changes = new CustomerChanges(store, ids, clock);
+        this.customers = new CustomerService(store, changes, links,
                 new PageTokens(key(settings, "page-token")), lifecycle, ids, clock);
         this.trials = new TrialService(changes, lifecycle, customers);
         this.activations = new ActivationService(store, changes, links, lifecycle, customers);
@@ -131,5 +134,10 @@ public final class Dependencies {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The AWS services whose clients this execution environment built so far. */
+    public java.util.Set<String> clientsBuilt() {
+        return clients.built();
     }
 }

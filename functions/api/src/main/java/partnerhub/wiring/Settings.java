@@ -42,6 +42,10 @@ public record Settings(
                         ? Duration.ofDays(Long.parseLong(env.get("ACTIVATION_LINK_DAYS")))
                         : defaults.activationLinkLifetime());
         String endpoint = env.get("AWS_ENDPOINT_URL");
+        var aws = new AwsSettings(Region.of(required(env, "AWS_REGION")), credentials,
+                endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
+                millis(env, "AWS_CALL_TIMEOUT_MS", AwsSettings.DEFAULT_CALL_TIMEOUT),
+                millis(env, "AWS_ATTEMPT_TIMEOUT_MS", AwsSettings.DEFAULT_ATTEMPT_TIMEOUT));
         return new Settings(
                 required(env, "TABLE_NAME"),
                 required(env, "EVENT_BUS_NAME"),
@@ -50,8 +54,11 @@ public record Settings(
                 env.containsKey("SIGNING_SECRET") ? env.get("SIGNING_SECRET").getBytes(StandardCharsets.UTF_8) : null,
                 env.getOrDefault("PARTNER_CLAIM", "partner_id"),
                 lifecycle,
-                new AwsSettings(Region.of(required(env, "AWS_REGION")), credentials,
-                        endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint)));
+                aws);
+    }
+
+    private static Duration millis(Map<String, String> env, String name, Duration otherwise) {
+        return env.containsKey(name) ? Duration.ofMillis(Long.parseLong(env.get(name))) : otherwise;
     }
 
     private static String required(Map<String, String> env, String name) {

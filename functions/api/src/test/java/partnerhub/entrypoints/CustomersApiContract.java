@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import partnerhub.testing.ApiEvents;
@@ -459,63 +460,67 @@ abstract class CustomersApiContract extends ApiContract {
     class Outbox {
 
         @Test
-        void anEventWhoseFirstPublishFailedIsPublishedByTheRelay() {
-            stack.breakEventBus();
-            Response response = create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));
-
-            assertEquals(201, response.status(), "the change is saved even when the bus is down");
-            assertEquals(1, itemsStartingWith("OUTBOX#").size(), "the event waits in the outbox");
-
-            stack.repairEventBus();
-            var relay = new OutboxRelayHandler(dependencies);
-            assertEquals(0, relay.relay().get("pending"), "entries younger than the grace period are left alone");
-            clock.advance(Duration.ofMinutes(2));
-            Map<String, Object> summary = relay.relay();
-
-            assertEquals(1, summary.get("delivered"), summary::toString);
-            assertEquals(List.of(), itemsStartingWith("OUTBOX#"));
-            var events = stack.publishedEvents();
-            assertEquals(List.of("CustomerCreated"), events.stream().map(e -> e.get("detail-type")).toList());
-            assertEquals(1, stack.sentEmails().size(), "the email went out once, on the first try");
-        }
-
-        @Test
-        void anEntryThatKeepsFailingIsParkedOutOfTheRelaysWayWithItsLastError() {
-            stack.breakSenderIdentity();
-            create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));
-            var relay = new OutboxRelayHandler(dependencies);
-            for (int run = 2; run <= partnerhub.domain.port.Outbox.MAX_ATTEMPTS; run++) {
-                clock.advance(Duration.ofMinutes(5));
-                assertEquals(1, relay.relay().get("failed"), "attempt " + run);
-            }
-
-            assertEquals(List.of(), itemsStartingWith("OUTBOX#"), "no longer in the relay's shards");
-            var parked = itemsStartingWith("OUTBOX-PARKED");
-            assertEquals(1, parked.size());
-            assertEquals(String.valueOf(partnerhub.domain.port.Outbox.MAX_ATTEMPTS), parked.getFirst().get("attempts").n());
-            assertTrue(parked.getFirst().get("lastError").s().contains("not verified"), parked.toString());
-            clock.advance(Duration.ofMinutes(5));
-            assertEquals(0, relay.relay().get("pending"));
-        }
-
-        @Test
-        void anEmailWhoseFirstSendFailedIsSentByTheRelay() {
-            stack.breakSenderIdentity();
+        void aRequestWritesItsEffectsToTheOutboxAndTheStreamsDispatcherDeliversThem() {
             Response response = create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));
 
             assertEquals(201, response.status());
+            assertEquals(2, itemsStartingWith("OUTBOX#").size(), "the event and the email wait in the outbox");
+            assertEquals(Set.of("dynamodb"), dependencies.clientsBuilt(), "a request builds no SES or EventBridge client");
+
+            assertEquals(2, stack.deliverEffects(), "the stream hands both inserts to the dispatcher");
+            assertEquals(List.of(), itemsStartingWith("OUTBOX#"), "delivered entries are removed");
+            assertEquals(List.of("CustomerCreated"), stack.publishedEvents().stream().map(e -> e.get("detail-type")).toList());
+            assertEquals(1, stack.sentEmails().size());
+            assertEquals(0, stack.deliverEffects(), "the removals are filtered out of the stream");
+        }
+
+        @Test
+        void anEventTheStreamCouldNotPublishIsPublishedByTheRelayOnceItsRetryIsDue() {
+            stack.breakEventBus();
+            Response response = create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));
+            assertEquals(201, response.status(), "the change is saved even when the bus is down");
+
+            stack.deliverEffects();
+            assertEquals(1, itemsStartingWith("OUTBOX#").size(), "the event waits in the outbox");
+            assertEquals(1, stack.streamFailures().size(), "the mapping gave the batch up after its retries");
+            assertEquals(1, stack.sentEmails().size(), "the email did not wait for the event");
+
+            stack.repairEventBus();
+            var relay = new OutboxRelayHandler(dependencies);
+            assertEquals(0, relay.relay().get("Due"), "entries the stream may still deliver are left alone");
+            clock.advance(Duration.ofMinutes(6));
+            Map<String, Object> summary = relay.relay();
+
+            assertEquals(1, summary.get("Delivered"), summary::toString);
+            assertEquals(List.of(), itemsStartingWith("OUTBOX#"));
+            assertEquals(List.of("CustomerCreated"), stack.publishedEvents().stream().map(e -> e.get("detail-type")).toList());
+            assertEquals(1, stack.sentEmails().size(), "the email went out once");
+        }
+
+        @Test
+        void anEmailSesRefusesForGoodIsParkedWithItsReasonAndAnOperatorReplaysIt() {
+            stack.breakSenderIdentity();
+            Response response = create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));
+            stack.deliverEffects();
+
+            assertEquals(List.of(), itemsStartingWith("OUTBOX#"), "out of the outbox's way");
+            var parked = itemsStartingWith("OUTBOX-PARKED");
+            assertEquals(1, parked.size());
+            String reason = parked.getFirst().get("reason").s();
+            assertTrue(reason.contains("MessageRejected") || reason.contains("refused"), reason);
+            assertFalse(reason.contains("@"), "no email address in a stored error: " + reason);
             assertEquals(List.of(), stack.sentEmails());
-            assertEquals(1, itemsStartingWith("OUTBOX#").size());
 
             stack.repairSenderIdentity();
-            clock.advance(Duration.ofMinutes(2));
-            new OutboxRelayHandler(dependencies).relay();
+            var replayed = new OutboxRelayHandler(dependencies).replayParked();
 
+            assertEquals(1, replayed.get("replayed"));
             var emails = stack.sentEmails();
-            assertEquals(1, emails.size());
+            assertEquals(1, emails.size(), "the replayed entry goes through the stream like a new one");
             assertTrue(emails.getFirst().body().contains(response.string("activationLink")),
-                    "the relay rebuilds the same working link from the stored nonce");
-            assertEquals(1, stack.publishedEvents().size(), "the event went out once, on the first try");
+                    "the same working link, rebuilt from the stored nonce");
+            assertEquals(List.of(), itemsStartingWith("OUTBOX-PARKED"));
+            assertEquals(0, new OutboxRelayHandler(dependencies).replayParked().get("replayed"));
         }
     }
 

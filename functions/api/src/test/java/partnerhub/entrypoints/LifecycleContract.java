@@ -236,9 +236,11 @@ abstract class LifecycleContract extends ApiContract {
             var first = sweepAt(TRIAL_END.minus(Duration.ofDays(7)));
             assertEquals(1, count(first, "notices"), first::toString);
             var notices = emailsSince(before);
-            assertEquals(1, notices.size());
+            assertEquals(2, notices.size(), notices::toString);
             assertEquals(List.of("it@contoso.example"), notices.getFirst().to());
-            assertEquals(List.of(USER), notices.getFirst().cc(), "the partner user who added the customer");
+            assertEquals(List.of(), notices.getFirst().cc(), "a refused partner address never holds the notice back");
+            assertEquals(List.of(USER), notices.get(1).to(), "the partner user's copy, an email of its own");
+            assertEquals(notices.getFirst().subject(), notices.get(1).subject());
             assertTrue(notices.getFirst().subject().contains("2026-12-09T10:00:00Z"), notices.getFirst().subject());
             assertTrue(notices.getFirst().body().contains("upgraded to a production subscription"));
             assertEquals(List.of("TrialEndingNotice"), publishedTypes());
@@ -246,7 +248,7 @@ abstract class LifecycleContract extends ApiContract {
             assertEquals(0, count(sweepAt(TRIAL_END.minus(Duration.ofDays(7)).plusSeconds(60)), "notices"),
                     "a notice goes once per expiration date");
             assertEquals(1, count(sweepAt(TRIAL_END.minus(Duration.ofDays(1))), "notices"));
-            assertEquals(2, emailsSince(before).size());
+            assertEquals(4, emailsSince(before).size());
 
             var end = sweepAt(TRIAL_END);
             assertEquals(1, count(end, "upgrades"), end::toString);
@@ -323,7 +325,7 @@ abstract class LifecycleContract extends ApiContract {
             assertEquals(1, count(atTheEnd, "deferred"), atTheEnd::toString);
             assertEquals("TRIAL", customer().string("accountType"), "no upgrade without a notice first");
             assertTrue(eventLog().stream().anyMatch(line -> "WARN".equals(line.get("level"))
-                    && ((String) line.get("message")).contains("upgrade waits")), eventLog()::toString);
+                    && ((String) line.get("message")).contains("end waits")), eventLog()::toString);
 
             stack.repairSenderIdentity();
             int before = stack.sentEmails().size();
@@ -334,7 +336,7 @@ abstract class LifecycleContract extends ApiContract {
 
             var upgrade = sweepAt(TRIAL_END.plusSeconds(7200));
             assertEquals(1, count(upgrade, "upgrades"), upgrade::toString);
-            assertEquals(2, emailsSince(before).size(), "one notice, then the upgrade");
+            assertEquals(4, emailsSince(before).size(), "one notice, then the upgrade, each with the partner's copy");
         }
 
         @Test
@@ -345,7 +347,7 @@ abstract class LifecycleContract extends ApiContract {
             int before = stack.sentEmails().size();
             var notices = Concurrently.run(noticeRun, 2);
             assertEquals(1, notices.stream().mapToInt(s -> count(s, "notices")).sum(), notices::toString);
-            assertEquals(1, emailsSince(before).size());
+            assertEquals(2, emailsSince(before).size(), "one notice, and the partner user's copy");
 
             sweepAt(TRIAL_END.minus(Duration.ofDays(1)));
             stack.publishedEvents();
@@ -362,7 +364,7 @@ abstract class LifecycleContract extends ApiContract {
             var lifecycle = new partnerhub.domain.Lifecycle(partnerhub.domain.LifecycleSettings.DEFAULTS);
             var store = new partnerhub.aws.dynamodb.DynamoDbCustomerStore(stack.dynamoDb(), stack.tableName(),
                     lifecycle, clock);
-            var changes = new partnerhub.domain.CustomerChanges(store, dependencies.dispatcher(),
+            var changes = new partnerhub.domain.CustomerChanges(store,
                     new partnerhub.domain.Ids(new java.security.SecureRandom()), clock);
             var composer = new partnerhub.domain.EmailComposer(new partnerhub.domain.ActivationLinks(
                     partnerhub.domain.Hmac.derive(Stack.SIGNING_SECRET.getBytes(), "activation-link"),

@@ -11,6 +11,9 @@ import partnerhub.aws.AwsClients;
 import partnerhub.aws.AwsSettings;
 import partnerhub.emulator.Emulator;
 import partnerhub.emulator.Provisioner;
+import partnerhub.emulator.StreamMapping;
+import partnerhub.emulator.TableStream;
+import partnerhub.entrypoints.DispatcherHandler;
 import partnerhub.emulator.Template;
 import partnerhub.wiring.Dependencies;
 import partnerhub.wiring.Settings;
@@ -44,7 +47,10 @@ public final class Stack {
     private final String tableName;
     private final String busName;
     private final AwsClients clients;
+    private final TableStream tableStream;
+    private final StreamMapping dispatcherStream;
     private String eventQueueUrl;
+    private DispatcherHandler dispatcher;
 
     private Stack(Emulator emulator) {
         this.emulator = emulator;
@@ -54,8 +60,12 @@ public final class Stack {
         this.dynamoDb = clients.dynamoDb();
         this.sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(REGION)
                 .credentialsProvider(aws.credentials()).endpointOverride(emulator.endpoint()).build();
-        Provisioner.Resources resources = Provisioner.provision(Template.load(), clients, STACK_NAME, SENDER);
+        Template template = Template.load();
+        Provisioner.Resources resources = Provisioner.provision(template, clients, STACK_NAME, SENDER);
         this.tableName = resources.tableName();
+        this.tableStream = new TableStream(aws, dynamoDb.describeTable(request -> request.tableName(tableName))
+                .table().latestStreamArn());
+        this.dispatcherStream = StreamMapping.from(template, "DispatcherFunction");
         this.busName = resources.busName();
         eventQueueUrl = sqs.createQueue(request -> request.queueName(STACK_NAME + "-captured-events")).queueUrl();
         captureEvents();
@@ -79,8 +89,27 @@ public final class Stack {
                 "AWS_ENDPOINT_URL", emulator.endpoint().toString());
     }
 
+    /** The functions' dependencies; the stream's dispatcher runs on the last ones made, with their clock. */
     public Dependencies dependencies(Clock clock) {
-        return Dependencies.create(Settings.fromEnvironment(environment(), aws.credentials()), clock);
+        Dependencies dependencies = Dependencies.create(Settings.fromEnvironment(environment(), aws.credentials()),
+                clock);
+        dispatcher = new DispatcherHandler(dependencies);
+        return dependencies;
+    }
+
+    /**
+     * What Lambda's event source mapping does in AWS: the table's new stream records, through the mapping's filter,
+     * to the dispatcher. {@link #sentEmails} and {@link #publishedEvents} run it first.
+     *
+     * @return the outbox records handed to the dispatcher
+     */
+    public int deliverEffects() {
+        return dispatcherStream.deliver(tableStream.poll(), dispatcher::dispatch);
+    }
+
+    /** The batches the stream's mapping gave up on (its OnFailure destination). */
+    public List<StreamMapping.Failure> streamFailures() {
+        return dispatcherStream.failures();
     }
 
     /** Writes customer states directly, for the states no route under test reaches. */
@@ -104,12 +133,14 @@ public final class Stack {
     }
 
     public List<Emulator.SentEmail> sentEmails() {
+        deliverEffects();
         return emulator.sentEmails();
     }
 
     /** The events published on the bus since the last call, each as {source, detail-type, detail}. */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> publishedEvents() {
+        deliverEffects();
         var events = new ArrayList<Map<String, Object>>();
         while (true) {
             List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(eventQueueUrl)

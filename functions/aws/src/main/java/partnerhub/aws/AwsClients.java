@@ -1,5 +1,7 @@
 package partnerhub.aws;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -10,27 +12,34 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Builds the SDK clients, once per execution environment. They share one URL-connection HTTP client: the
- * quickest to start, and it keeps the deployment package free of Netty and Apache.
+ * quickest to start, and it keeps the deployment package free of Netty and Apache. Every call is bounded by the
+ * settings' call and attempt timeouts.
  */
 public final class AwsClients implements AutoCloseable {
 
     private final AwsSettings settings;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
+    private final Set<String> built = ConcurrentHashMap.newKeySet();
 
     public AwsClients(AwsSettings settings) {
         this.settings = settings;
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder()).build();
+        return configure("dynamodb", DynamoDbClient.builder()).build();
     }
 
     public SesV2Client ses() {
-        return configure(SesV2Client.builder()).build();
+        return configure("ses", SesV2Client.builder()).build();
     }
 
     public EventBridgeClient eventBridge() {
-        return configure(EventBridgeClient.builder()).build();
+        return configure("eventbridge", EventBridgeClient.builder()).build();
+    }
+
+    /** The services whose clients were built so far: request handlers build DynamoDB's alone. */
+    public Set<String> built() {
+        return Set.copyOf(built);
     }
 
     /** A client built on first use, then shared: for functions that may never need it. */
@@ -55,8 +64,11 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>>
-            B configure(B builder) {
-        builder.httpClient(http).region(settings.region()).credentialsProvider(settings.credentials());
+            B configure(String service, B builder) {
+        built.add(service);
+        builder.httpClient(http).region(settings.region()).credentialsProvider(settings.credentials())
+                .overrideConfiguration(config -> config.apiCallTimeout(settings.callTimeout())
+                        .apiCallAttemptTimeout(settings.attemptTimeout()));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }

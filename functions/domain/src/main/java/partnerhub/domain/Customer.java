@@ -10,8 +10,10 @@ import java.util.List;
  * @param expirationDate the end of the trial or subscription; null while the trial has not started
  * @param createdBy      the partner user who added the customer (the token's email claim), when known
  * @param activation     the live activation link, null once the customer activated
- * @param noticesSent    the notice days already sent for the current expiration date
- * @param noticeClaimedAt when a sweep claimed the sending of a notice, null when none is in flight
+ * @param importState    the import pipeline's last state that the customer took, null before the first report
+ * @param importStateAt  that report's time: a report older than it never moves the state back
+ * @param noticesSent    the notices already sent for the current expiration date, each with what it announced
+ * @param noticeClaimedAt when a sweep claimed the sending of a notice (real time), null when none is in flight
  */
 public record Customer(
         String customerId,
@@ -31,7 +33,9 @@ public record Customer(
         String lastEventMessage,
         String createdBy,
         ActivationLink.State activation,
-        List<Integer> noticesSent,
+        ImportService.State importState,
+        Instant importStateAt,
+        List<NoticeSent> noticesSent,
         Instant noticeClaimedAt,
         Instant createdAt,
         Instant updatedAt,
@@ -47,7 +51,7 @@ public record Customer(
                                     String createdBy, ActivationLink.State activation, Instant now) {
         return new Customer(customerId, partnerId, request.organizationName(), request.notificationEmail(),
                 request.sku(), request.addOns(), source, OnboardingStatus.PENDING, AccountType.TRIAL, Status.ACTIVE,
-                null, true, 0, 0, null, createdBy, activation, List.of(), null, now, now, 1);
+                null, true, 0, 0, null, createdBy, activation, null, null, List.of(), null, now, now, 1);
     }
 
     /** A customer another system brought, its onboarding done there and its trial running until {@code end}. */
@@ -55,7 +59,7 @@ public record Customer(
                                     Instant end, Instant now) {
         return new Customer(customerId, partnerId, request.organizationName(), request.notificationEmail(),
                 request.sku(), request.addOns(), source, OnboardingStatus.COMPLETED, AccountType.TRIAL, Status.ACTIVE,
-                end, true, 0, 0, null, null, null, List.of(), null, now, now, 1);
+                end, true, 0, 0, null, null, null, null, null, List.of(), null, now, now, 1);
     }
 
     /** A copy to change: {@link Editor#save} makes the next version, updated at the given instant. */
@@ -65,6 +69,21 @@ public record Customer(
 
     public View view() {
         return View.of(onboardingStatus);
+    }
+
+    /** What the trial's end will do, as things stand. */
+    public TrialEnd trialEnd() {
+        return TrialEnd.of(autoUpgrade);
+    }
+
+    /** Whether a notice sent for the current expiration date announced {@code end}. */
+    public boolean announced(TrialEnd end) {
+        return noticesSent.stream().anyMatch(notice -> notice.announced() == end);
+    }
+
+    /** Whether the notice of {@code day} that announced {@code end} was sent for the current expiration date. */
+    public boolean announced(int day, TrialEnd end) {
+        return noticesSent.contains(new NoticeSent(day, end));
     }
 
     /** Changes a customer field by field; only {@link #save} makes a new value, with the next version. */
@@ -82,7 +101,9 @@ public record Customer(
         private int importErrorCount;
         private String lastEventMessage;
         private ActivationLink.State activation;
-        private List<Integer> noticesSent;
+        private ImportService.State importState;
+        private Instant importStateAt;
+        private List<NoticeSent> noticesSent;
         private Instant noticeClaimedAt;
 
         private Editor(Customer from) {
@@ -98,6 +119,8 @@ public record Customer(
             this.importErrorCount = from.importErrorCount;
             this.lastEventMessage = from.lastEventMessage;
             this.activation = from.activation;
+            this.importState = from.importState;
+            this.importStateAt = from.importStateAt;
             this.noticesSent = from.noticesSent;
             this.noticeClaimedAt = from.noticeClaimedAt;
         }
@@ -162,7 +185,14 @@ public record Customer(
             return this;
         }
 
-        public Editor noticesSent(List<Integer> value) {
+        /** The import pipeline's report that set the onboarding state, and its time. */
+        public Editor importState(ImportService.State state, Instant at) {
+            importState = state;
+            importStateAt = at;
+            return this;
+        }
+
+        public Editor noticesSent(List<NoticeSent> value) {
             noticesSent = value;
             return this;
         }
@@ -175,7 +205,8 @@ public record Customer(
         public Customer save(Instant now) {
             return new Customer(from.customerId, from.partnerId, from.organizationName, from.notificationEmail, sku,
                     addOns, from.source, onboardingStatus, accountType, status, expirationDate, autoUpgrade,
-                    trialExtensions, importErrorCount, lastEventMessage, from.createdBy, activation, noticesSent,
+                    trialExtensions, importErrorCount, lastEventMessage, from.createdBy, activation, importState,
+                    importStateAt, noticesSent,
                     noticeClaimedAt, from.createdAt, now, from.version + 1);
         }
     }

@@ -11,21 +11,20 @@ import partnerhub.domain.port.CustomerStore;
 
 /**
  * How every action on an existing customer is written: read it, decide, save the new version with its event,
- * event-log line and emails in one conditional transaction, then deliver the effects. A lost race is decided again
- * on the fresh state, unless the caller pinned the version it saw ({@code If-Match}).
+ * event-log line and emails in one conditional transaction. The effects wait in the outbox, which the table's
+ * stream hands to the dispatcher: no request waits on SES or EventBridge. A lost race is decided again on the fresh
+ * state, unless the caller pinned the version it saw ({@code If-Match}).
  */
 public final class CustomerChanges {
 
     private static final int ATTEMPTS = 3;
 
     private final CustomerStore store;
-    private final EffectDispatcher dispatcher;
     private final Ids ids;
     private final Clock clock;
 
-    public CustomerChanges(CustomerStore store, EffectDispatcher dispatcher, Ids ids, Clock clock) {
+    public CustomerChanges(CustomerStore store, Ids ids, Clock clock) {
         this.store = store;
-        this.dispatcher = dispatcher;
         this.ids = ids;
         this.clock = clock;
     }
@@ -63,7 +62,13 @@ public final class CustomerChanges {
         }
 
         public Outcome mail(MailRequest mail) {
-            return new Outcome(after, write, type, changes, log, append(mails, mail), issuedLink, retiredLink, receipt);
+            return mails(List.of(mail));
+        }
+
+        public Outcome mails(List<MailRequest> more) {
+            var all = new ArrayList<>(mails);
+            all.addAll(more);
+            return new Outcome(after, write, type, changes, log, all, issuedLink, retiredLink, receipt);
         }
 
         public Outcome log(LogEntry.Level level, String lineType, String message) {
@@ -88,6 +93,11 @@ public final class CustomerChanges {
 
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The clock's instant, never a scheduled event's: claims and outbox ids must follow real time. */
+    public Clock clock() {
+        return clock;
     }
 
     /**
@@ -138,25 +148,35 @@ public final class CustomerChanges {
         }
     }
 
-    /** Writes an outcome decided on a customer at {@code expectedVersion} and delivers its effects. */
+    /** Writes an outcome decided on a customer at {@code expectedVersion}, its effects into the outbox. */
     public void save(long expectedVersion, Outcome outcome, String actorLabel) {
         Customer after = outcome.after();
         Instant now = after.updatedAt();
-        var outbox = new ArrayList<OutboxEntry>();
-        String eventId = ids.next(now);
-        if (outcome.type() != null) {
-            outbox.add(new OutboxEntry(ids.next(now), now, new DomainEvent(eventId, outcome.type(),
-                    after.partnerId(), after.customerId(), now, outcome.changes())));
-        }
-        outcome.mails().forEach(mail -> outbox.add(new OutboxEntry(ids.next(now), now, mail)));
+        var outbox = outbox(after, outcome.type(), outcome.changes(), outcome.mails());
         var log = new ArrayList<LogEntry>();
         for (Outcome.Line line : outcome.log()) {
             // The first line shares the event's id, so a log line can be traced to the event it reports.
-            log.add(new LogEntry(log.isEmpty() ? eventId : ids.next(now), now, line.type(), line.level(),
-                    line.message(), actorLabel));
+            String eventId = log.isEmpty() && outcome.type() != null
+                    ? ((DomainEvent) outbox.getFirst().effect()).eventId() : ids.next(now);
+            log.add(new LogEntry(eventId, now, line.type(), line.level(), line.message(), actorLabel));
         }
         store.save(new Change(after, expectedVersion, outbox, log, outcome.issuedLink(), outcome.retiredLink(),
                 null, outcome.receipt()));
-        dispatcher.deliver(outbox);
+    }
+
+    /**
+     * The outbox entries of a change: its domain event (when it has one) first, then its emails. Entry ids come from
+     * the real clock, not the decision's time (a sweep decides at its schedule's time), so the relay's "older than"
+     * is real age.
+     */
+    List<OutboxEntry> outbox(Customer after, EventType type, Map<String, Object> changes, List<MailRequest> mails) {
+        Instant created = clock.instant();
+        var outbox = new ArrayList<OutboxEntry>();
+        if (type != null) {
+            outbox.add(OutboxEntry.of(ids.next(created), created, new DomainEvent(ids.next(created), type,
+                    after.partnerId(), after.customerId(), after.updatedAt(), changes)));
+        }
+        mails.forEach(mail -> outbox.add(OutboxEntry.of(ids.next(created), created, mail)));
+        return outbox;
     }
 }

@@ -28,6 +28,11 @@ public final class CustomerRules {
         return catalog;
     }
 
+    /** Whether {@code value} is an address this product sends to (the same rule as a notification email's). */
+    public static boolean isEmailAddress(String value) {
+        return value != null && value.length() <= MAX_EMAIL && EMAIL.matcher(value).matches();
+    }
+
     /** Null values are fields the request left out. */
     public NewCustomer newCustomer(String organizationName, String notificationEmail, String sku, List<String> addOns) {
         List<FieldError> errors = new ArrayList<>();

@@ -25,18 +25,16 @@ public final class CustomerService {
 
     private final CustomerStore store;
     private final CustomerChanges changes;
-    private final EffectDispatcher dispatcher;
     private final ActivationLinks links;
     private final PageTokens pageTokens;
     private final Lifecycle lifecycle;
     private final Ids ids;
     private final Clock clock;
 
-    public CustomerService(CustomerStore store, CustomerChanges changes, EffectDispatcher dispatcher,
-                           ActivationLinks links, PageTokens pageTokens, Lifecycle lifecycle, Ids ids, Clock clock) {
+    public CustomerService(CustomerStore store, CustomerChanges changes, ActivationLinks links,
+                           PageTokens pageTokens, Lifecycle lifecycle, Ids ids, Clock clock) {
         this.store = store;
         this.changes = changes;
-        this.dispatcher = dispatcher;
         this.links = links;
         this.pageTokens = pageTokens;
         this.lifecycle = lifecycle;
@@ -61,8 +59,10 @@ public final class CustomerService {
         }
         Instant now = now();
         ActivationLink.State activation = links.issue(now, lifecycle.settings().activationLinkLifetime());
+        // The partner user gets copies of the customer's emails only at an address that can take them.
+        String partnerUser = CustomerRules.isEmailAddress(actor.email()) ? actor.email() : null;
         Customer customer = Customer.newTrial(ids.next(clock.instant()), actor.partnerId(), request, Source.MSP,
-                actor.email(), activation, now);
+                partnerUser, activation, now);
         Customer saved = insert(customer, activation, Mails.activation(customer, activation), actor.label(),
                 "Customer added as a TRIAL; activation link emailed to " + customer.notificationEmail(),
                 key, fingerprint);
@@ -94,25 +94,56 @@ public final class CustomerService {
     private Customer insert(Customer customer, ActivationLink.State activation, MailRequest mail, String actorLabel,
                             String logMessage, String idempotencyKey, String fingerprint) {
         Instant now = customer.createdAt();
-        var created = new DomainEvent(ids.next(now), EventType.CUSTOMER_CREATED, customer.partnerId(),
-                customer.customerId(), now, createdFields(customer));
-        var outbox = new ArrayList<OutboxEntry>();
-        outbox.add(new OutboxEntry(ids.next(now), now, created));
-        if (mail != null) {
-            outbox.add(new OutboxEntry(ids.next(now), now, mail));
-        }
-        var log = new LogEntry(created.eventId(), now, EventType.CUSTOMER_CREATED.detailType(), LogEntry.Level.INFO,
+        var outbox = changes.outbox(customer, EventType.CUSTOMER_CREATED, createdFields(customer),
+                mail == null ? List.of() : List.of(mail));
+        String eventId = ((DomainEvent) outbox.getFirst().effect()).eventId();
+        var log = new LogEntry(eventId, now, EventType.CUSTOMER_CREATED.detailType(), LogEntry.Level.INFO,
                 logMessage, actorLabel);
         IdempotencyRecord idempotency = idempotencyKey == null ? null
                 : new IdempotencyRecord(idempotencyKey, fingerprint, customer, now.plus(IDEMPOTENCY_WINDOW));
-        try {
-            store.save(new Change(customer, 0, outbox, List.of(log), activation, null, idempotency, null));
-        } catch (ConcurrentChangeException raced) {
-            // Only the idempotency key can collide on a new customer: the same request ran at the same time.
-            return replay(customer.partnerId(), idempotencyKey, fingerprint).orElseThrow(() -> raced);
+        var change = new Change(customer, 0, outbox, List.of(log), activation, null, idempotency, null);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.save(change);
+                return customer;
+            } catch (ConcurrentChangeException raced) {
+                // Only the idempotency key can collide on a new customer: the same request runs at the same time.
+                // DynamoDB cancels a transaction that meets another one in flight on the same item, so the winner
+                // may not have committed yet: wait for its record, and write again only if it never comes (the
+                // winner failed).
+                if (idempotencyKey == null) {
+                    throw raced;
+                }
+                Optional<Customer> winner = awaitReplay(customer.partnerId(), idempotencyKey, fingerprint);
+                if (winner.isPresent()) {
+                    return winner.get();
+                }
+                if (attempt == CREATE_ATTEMPTS) {
+                    throw raced;
+                }
+            }
         }
-        dispatcher.deliver(outbox);
-        return customer;
+    }
+
+    private static final int CREATE_ATTEMPTS = 3;
+    private static final List<Duration> REPLAY_WAITS = List.of(Duration.ofMillis(25), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
+
+    // The record a concurrent request with the same key is committing; empty if it does not appear in about 1.5 s.
+    private Optional<Customer> awaitReplay(String partnerId, String key, String fingerprint) {
+        for (Duration wait : REPLAY_WAITS) {
+            Optional<Customer> winner = replay(partnerId, key, fingerprint);
+            if (winner.isPresent()) {
+                return winner;
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return replay(partnerId, key, fingerprint);
     }
 
     /**

@@ -1,64 +1,155 @@
 package partnerhub.domain;
 
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import partnerhub.domain.port.EventPublisher;
 import partnerhub.domain.port.Mailer;
 import partnerhub.domain.port.Outbox;
 
 /**
- * Delivers outbox entries: sends or publishes each, then removes it. An entry that fails stays in the outbox for
- * the relay's next run, so a saved change always gets its effects (at least once; events carry an id for that).
+ * Delivers outbox entries: claims each, sends or publishes it, then removes it. A transient failure leaves the entry
+ * for a later try, further off after each failure; only a permanent refusal parks it. So a saved change always gets
+ * its effects, at least once (events carry an id for consumers to drop a repeat), however long an outage lasts.
  */
 public final class EffectDispatcher {
 
+    /** How long a delivery holds its entry: well past the SDK's call timeouts, so a claim outlives its delivery. */
+    public static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
     private static final System.Logger LOG = System.getLogger(EffectDispatcher.class.getName());
+    // Stored errors and logs never carry an email address (SES puts the refused one in its message).
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>()\"',;:]+@[^\\s@<>()\"',;:]+");
+
+    /** What became of one entry. */
+    public enum Delivery {
+        DELIVERED,
+        /** Gone or held by another delivery: nothing done, nothing to retry. */
+        ALREADY_HANDLED,
+        /** Failed for now: kept, with its next try scheduled. */
+        RETRY,
+        PARKED
+    }
 
     private final Mailer mailer;
     private final EventPublisher publisher;
     private final EmailComposer composer;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public EffectDispatcher(Mailer mailer, EventPublisher publisher, EmailComposer composer, Outbox outbox) {
+    public EffectDispatcher(Mailer mailer, EventPublisher publisher, EmailComposer composer, Outbox outbox,
+                            Clock clock) {
         this.mailer = mailer;
         this.publisher = publisher;
         this.composer = composer;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
-    /** Delivers what it can and returns how many entries were delivered; failures are logged, not thrown. */
-    public int deliver(List<OutboxEntry> entries) {
-        int delivered = 0;
-        for (OutboxEntry entry : entries) {
-            try {
-                switch (entry.effect()) {
-                    case DomainEvent event -> publisher.publish(event);
-                    case MailRequest mail -> mailer.send(composer.compose(mail));
-                }
-            } catch (RuntimeException e) {
-                countFailure(entry, e);
-                continue;
-            }
-            delivered++;
-            try {
-                outbox.remove(entry);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Outbox entry " + entry.id() + " delivered but not removed: " + e);
-            }
-        }
-        return delivered;
-    }
-
-    private void countFailure(OutboxEntry entry, RuntimeException error) {
+    /** Delivers one entry once: claim, deliver, remove. Never throws. */
+    public Delivery deliver(OutboxEntry entry) {
+        Instant now = clock.instant();
+        Optional<OutboxEntry> claim;
         try {
-            if (outbox.failed(entry, error.toString())) {
-                LOG.log(Level.ERROR, "Outbox entry " + entry.id() + " parked after " + Outbox.MAX_ATTEMPTS
-                        + " failed deliveries; last error: " + error);
-                return;
-            }
-        } catch (RuntimeException notCounted) {
-            LOG.log(Level.WARNING, "Outbox entry " + entry.id() + ": failure not counted: " + notCounted);
+            claim = outbox.claim(entry, now, now.plus(LEASE));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Outbox entry " + entry.id() + " not claimed, left for a later try: " + redact(e));
+            return Delivery.RETRY;
         }
-        LOG.log(Level.WARNING, "Outbox entry " + entry.id() + " not delivered, left for the relay: " + error);
+        if (claim.isEmpty()) {
+            return Delivery.ALREADY_HANDLED;
+        }
+        OutboxEntry claimed = claim.get();
+        try {
+            send(claimed.effect());
+        } catch (DeliveryRefusedException refused) {
+            return park(claimed, refused);
+        } catch (RuntimeException failed) {
+            return retryLater(claimed, failed, now);
+        }
+        try {
+            outbox.remove(claimed);
+        } catch (RuntimeException e) {
+            // The claim runs out and a later delivery repeats this one: at least once, never lost.
+            LOG.log(Level.WARNING, "Outbox entry " + entry.id() + " delivered but not removed: " + redact(e));
+        }
+        return Delivery.DELIVERED;
+    }
+
+    /** Delivers each entry in order; the counts of what became of them. */
+    public Counts deliver(List<OutboxEntry> entries) {
+        var counts = new Counts();
+        entries.forEach(entry -> counts.add(deliver(entry)));
+        return counts;
+    }
+
+    /** How many entries ended each way. */
+    public static final class Counts {
+        private final int[] byDelivery = new int[Delivery.values().length];
+
+        public void add(Delivery delivery) {
+            byDelivery[delivery.ordinal()]++;
+        }
+
+        public int of(Delivery delivery) {
+            return byDelivery[delivery.ordinal()];
+        }
+    }
+
+    /** The wait before the next try after {@code attempts} failures: one minute, doubling, at most an hour. */
+    static Duration backoff(int attempts) {
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
+        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+    }
+
+    private void send(Effect effect) {
+        switch (effect) {
+            case DomainEvent event -> publisher.publish(event);
+            case MailRequest mail -> {
+                Email email;
+                try {
+                    email = composer.compose(mail);
+                } catch (RuntimeException unusable) {
+                    throw new DeliveryRefusedException("the email cannot be composed: " + unusable, unusable);
+                }
+                mailer.send(email);
+            }
+        }
+    }
+
+    private Delivery retryLater(OutboxEntry entry, RuntimeException failure, Instant now) {
+        int attempts = entry.attempts() + 1;
+        Instant next = now.plus(backoff(attempts));
+        try {
+            outbox.retryLater(entry, redact(failure), next);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Outbox entry " + entry.id() + ": failure not recorded: " + redact(e));
+        }
+        LOG.log(Level.WARNING, "Outbox entry " + entry.id() + " not delivered (attempt " + attempts
+                + "), next try after " + next + ": " + redact(failure));
+        return Delivery.RETRY;
+    }
+
+    private Delivery park(OutboxEntry entry, DeliveryRefusedException refused) {
+        try {
+            outbox.park(entry, redact(refused));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Outbox entry " + entry.id() + " refused but not parked: " + redact(e));
+            return Delivery.RETRY;
+        }
+        LOG.log(Level.ERROR, "Outbox entry " + entry.id() + " parked, refused for good: " + redact(refused));
+        return Delivery.PARKED;
+    }
+
+    static String redact(Throwable error) {
+        String text = error.getMessage() == null ? error.getClass().getSimpleName()
+                : error.getClass().getSimpleName() + ": " + error.getMessage();
+        return EMAIL.matcher(text).replaceAll("<address>");
     }
 }

@@ -9,7 +9,8 @@ import partnerhub.domain.port.CustomerStore;
 /**
  * The import pipeline's progress reports: messages and errors go to the event log and onto the customer, FAILED
  * marks onboarding failed (a later STARTED retries), COMPLETED completes onboarding and starts the trial at the
- * report's time. Each report is handled once, whatever the redeliveries.
+ * report's time. Each report is handled once, whatever the redeliveries, and in the order of its {@code time}: a
+ * report older than the one that set the state still logs and counts its errors, but never moves the state back.
  */
 public final class ImportService {
 
@@ -19,7 +20,8 @@ public final class ImportService {
     static final int MAX_ERROR_LINES = 20;
     static final int MAX_TEXT = 1_000;
 
-    public enum State { STARTED, RUNNING, COMPLETED, FAILED }
+    /** In the order an import goes through them: within one second, a later state wins over an earlier one. */
+    public enum State { STARTED, RUNNING, FAILED, COMPLETED }
 
     public record ImportError(String code, String message) {}
 
@@ -55,56 +57,35 @@ public final class ImportService {
         });
     }
 
+    /**
+     * Whether a report is newer than the one that set the customer's state. EventBridge times have whole seconds,
+     * so within one second the state further along the import wins.
+     */
+    static boolean current(Customer customer, Progress progress) {
+        Instant last = customer.importStateAt();
+        if (last == null || progress.at().isAfter(last)) {
+            return true;
+        }
+        return progress.at().equals(last) && progress.state().compareTo(customer.importState()) > 0;
+    }
+
     private Outcome apply(Customer customer, Progress progress) {
         Instant now = changes.now();
         Customer.Editor editor = customer.edit();
-        boolean completed = customer.onboardingStatus() == OnboardingStatus.COMPLETED;
         if (!progress.errors().isEmpty()) {
             editor.importErrorCount(customer.importErrorCount() + progress.errors().size());
         }
-        if (progress.message() != null) {
-            editor.lastEventMessage(clip(progress.message()));
-        }
         Outcome outcome;
-        var fields = new LinkedHashMap<String, Object>();
-        switch (progress.state()) {
-            case STARTED, RUNNING -> {
-                if (!completed) {
-                    editor.onboardingStatus(OnboardingStatus.IN_PROGRESS);
-                }
-                outcome = Outcome.quiet(editor.save(now));
-                if (progress.state() == State.STARTED) {
-                    outcome = outcome.log(LogEntry.Level.INFO, "ImportStarted", "Data import started");
-                }
+        if (current(customer, progress)) {
+            if (progress.message() != null) {
+                editor.lastEventMessage(clip(progress.message()));
             }
-            case FAILED -> {
-                if (completed) {
-                    outcome = Outcome.quiet(editor.save(now));
-                } else {
-                    fields.put("onboardingStatus", OnboardingStatus.FAILED.name());
-                    fields.put("importErrorCount", customer.importErrorCount() + progress.errors().size());
-                    outcome = Outcome.of(editor.onboardingStatus(OnboardingStatus.FAILED).save(now),
-                            EventType.IMPORT_FAILED, fields, "Data import failed; onboarding waits for a new import");
-                }
-            }
-            case COMPLETED -> {
-                if (completed) {
-                    outcome = Outcome.quiet(editor.save(now));
-                } else {
-                    fields.put("onboardingStatus", OnboardingStatus.COMPLETED.name());
-                    editor.onboardingStatus(OnboardingStatus.COMPLETED).activation(null);
-                    String message = "Data import completed";
-                    // The trial starts now, unless it already runs (or the partner converted the customer meanwhile).
-                    if (customer.accountType() == AccountType.TRIAL && customer.expirationDate() == null) {
-                        Instant end = progress.at().plus(lifecycle.settings().trialLength());
-                        editor.expirationDate(end);
-                        fields.put("expirationDate", end.toString());
-                        message += "; the trial runs until " + end;
-                    }
-                    outcome = Outcome.of(editor.save(now), EventType.CUSTOMER_ONBOARDED, fields, message);
-                }
-            }
-            default -> throw new IllegalStateException("unknown import state " + progress.state());
+            outcome = transition(customer, editor.importState(progress.state(), progress.at()), progress, now);
+        } else {
+            outcome = Outcome.quiet(editor.save(now)).log(LogEntry.Level.WARN, "ImportLateReport", "A "
+                    + progress.state() + " report of " + progress.at() + " arrived after the one of "
+                    + customer.importStateAt() + ": its errors and message are logged, onboarding stays "
+                    + customer.onboardingStatus());
         }
         // One change is one transaction (at most 100 items): a long error list is logged in part and summed up.
         List<ImportError> errors = progress.errors();
@@ -120,6 +101,50 @@ public final class ImportService {
             outcome = outcome.log(LogEntry.Level.INFO, "ImportMessage", clip(progress.message()));
         }
         return outcome;
+    }
+
+    // The state change of a current report: COMPLETED is final, FAILED waits for a retry's STARTED.
+    private Outcome transition(Customer customer, Customer.Editor editor, Progress progress, Instant now) {
+        boolean completed = customer.onboardingStatus() == OnboardingStatus.COMPLETED;
+        var fields = new LinkedHashMap<String, Object>();
+        return switch (progress.state()) {
+            case STARTED, RUNNING -> {
+                if (!completed) {
+                    editor.onboardingStatus(OnboardingStatus.IN_PROGRESS);
+                }
+                Outcome outcome = Outcome.quiet(editor.save(now));
+                yield progress.state() == State.STARTED
+                        ? outcome.log(LogEntry.Level.INFO, "ImportStarted", "Data import started") : outcome;
+            }
+            case FAILED -> {
+                if (completed) {
+                    yield Outcome.quiet(editor.save(now));
+                }
+                fields.put("onboardingStatus", OnboardingStatus.FAILED.name());
+                fields.put("importErrorCount", customer.importErrorCount() + progress.errors().size());
+                yield Outcome.of(editor.onboardingStatus(OnboardingStatus.FAILED).save(now),
+                        EventType.IMPORT_FAILED, fields, "Data import failed; onboarding waits for a new import");
+            }
+            case COMPLETED -> {
+                if (completed) {
+                    yield Outcome.quiet(editor.save(now));
+                }
+                fields.put("onboardingStatus", OnboardingStatus.COMPLETED.name());
+                editor.onboardingStatus(OnboardingStatus.COMPLETED).activation(null);
+                String message = "Data import completed";
+                // The trial starts now, unless it already runs (or the partner converted the customer meanwhile).
+                if (customer.accountType() == AccountType.TRIAL && customer.expirationDate() == null) {
+                    Instant end = progress.at().plus(lifecycle.settings().trialLength());
+                    editor.expirationDate(end);
+                    fields.put("trialStartedAt", progress.at().toString());
+                    fields.put("expirationDate", end.toString());
+                    message += "; the trial runs until " + end;
+                }
+                Customer after = editor.save(now);
+                fields.put("accountType", after.accountType().name());
+                yield Outcome.of(after, EventType.CUSTOMER_ONBOARDED, fields, message);
+            }
+        };
     }
 
     private static String clip(String text) {

@@ -57,10 +57,11 @@ public final class Lifecycle {
     public sealed interface SweepStep {
 
         /**
-         * Email a notice. {@code days} are all the notice days whose time has come (one email covers them), and
-         * {@code trialEnded} says the trial is over but no notice went out yet, so the upgrade must wait for this one.
+         * Email a notice announcing {@code end}. {@code days} are all the notice days whose time has come (one email
+         * covers them), and {@code trialEnded} says the trial is over but no notice announced {@code end} yet, so
+         * the upgrade or expiry waits for this one.
          */
-        record Notice(List<Integer> days, boolean trialEnded) implements SweepStep {}
+        record Notice(List<Integer> days, TrialEnd end, boolean trialEnded) implements SweepStep {}
 
         record Upgrade() implements SweepStep {}
 
@@ -71,28 +72,30 @@ public final class Lifecycle {
         record Nothing() implements SweepStep {}
     }
 
+    /**
+     * A trial's end happens only after a notice for the current expiration date announced that very end: a notice
+     * that said "will expire" does not count for an upgrade after the partner turned automatic upgrade back on.
+     */
     public SweepStep sweepStep(Customer customer, Instant now) {
-        Instant end = customer.expirationDate();
-        if (customer.status() != Status.ACTIVE || end == null) {
+        Instant expiration = customer.expirationDate();
+        if (customer.status() != Status.ACTIVE || expiration == null) {
             return new SweepStep.Nothing();
         }
         if (customer.accountType() == AccountType.PRODUCTION) {
-            return now.isBefore(end) ? new SweepStep.Nothing() : new SweepStep.ExpireSubscription();
+            return now.isBefore(expiration) ? new SweepStep.Nothing() : new SweepStep.ExpireSubscription();
         }
-        if (!now.isBefore(end)) {
-            if (!customer.autoUpgrade()) {
-                return new SweepStep.ExpireTrial();
+        TrialEnd end = customer.trialEnd();
+        if (!now.isBefore(expiration)) {
+            if (!customer.announced(end)) {
+                return new SweepStep.Notice(List.of(settings.noticeDays().getLast()), end, true);
             }
-            // Never an automatic upgrade without a notice first.
-            return customer.noticesSent().isEmpty()
-                    ? new SweepStep.Notice(List.of(settings.noticeDays().getLast()), true)
-                    : new SweepStep.Upgrade();
+            return end == TrialEnd.UPGRADE ? new SweepStep.Upgrade() : new SweepStep.ExpireTrial();
         }
         List<Integer> come = settings.noticeDays().stream()
-                .filter(day -> !customer.noticesSent().contains(day))
-                .filter(day -> !now.isBefore(end.minus(Duration.ofDays(day))))
+                .filter(day -> !customer.announced(day, end))
+                .filter(day -> !now.isBefore(expiration.minus(Duration.ofDays(day))))
                 .toList();
-        return come.isEmpty() ? new SweepStep.Nothing() : new SweepStep.Notice(come, false);
+        return come.isEmpty() ? new SweepStep.Nothing() : new SweepStep.Notice(come, end, false);
     }
 
     /** The end of a production term that starts now. */
@@ -113,8 +116,9 @@ public final class Lifecycle {
         if (customer.accountType() == AccountType.PRODUCTION) {
             return Optional.of(end);
         }
+        TrialEnd announced = customer.trialEnd();
         return settings.noticeDays().stream()
-                .filter(day -> !customer.noticesSent().contains(day))
+                .filter(day -> !customer.announced(day, announced))
                 .map(day -> end.minus(Duration.ofDays(day)))
                 .min(Instant::compareTo)
                 .or(() -> Optional.of(end));

@@ -1,53 +1,76 @@
 package partnerhub.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The emails each action sends, as the values their templates need. */
+/**
+ * The emails each action sends, as the values their templates need. The partner user's copy is an email of its
+ * own, never a CC: an address SES refuses then holds back only that copy, not the customer's email.
+ */
 public final class Mails {
 
     private Mails() {}
 
     public static MailRequest activation(Customer customer, ActivationLink.State link) {
-        return new MailRequest(MailTemplate.ACTIVATION, List.of(customer.notificationEmail()), List.of(),
-                Map.of("organizationName", customer.organizationName(),
-                        "activationNonce", link.nonce(),
-                        "activationExpiresAt", link.expiresAt().toString()));
+        return toCustomer(MailTemplate.ACTIVATION, customer, Map.of(
+                "organizationName", customer.organizationName(),
+                "activationNonce", link.nonce(),
+                "activationExpiresAt", link.expiresAt().toString()));
     }
 
-    /** The trial-ending notice, to the customer and to the partner user who added it. */
-    public static MailRequest notice(Customer customer) {
-        return new MailRequest(MailTemplate.NOTICE, List.of(customer.notificationEmail()), partnerUser(customer),
-                Map.of("organizationName", customer.organizationName(),
-                        "expirationDate", customer.expirationDate().toString(),
-                        "outcome", customer.autoUpgrade()
-                                ? "it will be upgraded to a production subscription automatically"
-                                : "it will expire, and the account will stop working"));
+    /** The trial-ending notice announcing {@code end}, to the customer alone (see {@link #partnerCopy}). */
+    public static MailRequest notice(Customer customer, TrialEnd end) {
+        return toCustomer(MailTemplate.NOTICE, customer, Map.of(
+                "organizationName", customer.organizationName(),
+                "expirationDate", customer.expirationDate().toString(),
+                "outcome", end == TrialEnd.UPGRADE
+                        ? "it will be upgraded to a production subscription automatically"
+                        : "it will expire, and the account will stop working"));
     }
 
-    public static MailRequest upgraded(Customer customer) {
-        return new MailRequest(MailTemplate.UPGRADED, List.of(customer.notificationEmail()), partnerUser(customer),
-                Map.of("organizationName", customer.organizationName(),
-                        "sku", customer.sku(),
-                        "expirationDate", customer.expirationDate().toString()));
+    /** The upgrade's email to the customer, and its copy to the partner user who added the customer. */
+    public static List<MailRequest> upgraded(Customer customer) {
+        return withPartnerCopy(customer, toCustomer(MailTemplate.UPGRADED, customer, Map.of(
+                "organizationName", customer.organizationName(),
+                "sku", customer.sku(),
+                "expirationDate", customer.expirationDate().toString())));
     }
 
-    /** The end of a trial (or subscription) that was not renewed. */
-    public static MailRequest expired(Customer customer) {
-        return new MailRequest(MailTemplate.EXPIRED, List.of(customer.notificationEmail()), partnerUser(customer),
-                Map.of("organizationName", customer.organizationName(),
-                        "what", customer.accountType() == AccountType.TRIAL ? "trial" : "subscription",
-                        "expirationDate", customer.expirationDate().toString()));
-    }
-
-    private static List<String> partnerUser(Customer customer) {
-        return customer.createdBy() == null ? List.of() : List.of(customer.createdBy());
+    /** The end of a trial (or subscription) that was not renewed, to the customer and the partner user. */
+    public static List<MailRequest> expired(Customer customer) {
+        return withPartnerCopy(customer, toCustomer(MailTemplate.EXPIRED, customer, Map.of(
+                "organizationName", customer.organizationName(),
+                "what", customer.accountType() == AccountType.TRIAL ? "trial" : "subscription",
+                "expirationDate", customer.expirationDate().toString())));
     }
 
     public static MailRequest converted(Customer customer) {
-        return new MailRequest(MailTemplate.CONVERTED, List.of(customer.notificationEmail()), List.of(),
-                Map.of("organizationName", customer.organizationName(),
-                        "sku", customer.sku(),
-                        "expirationDate", customer.expirationDate().toString()));
+        return toCustomer(MailTemplate.CONVERTED, customer, Map.of(
+                "organizationName", customer.organizationName(),
+                "sku", customer.sku(),
+                "expirationDate", customer.expirationDate().toString()));
+    }
+
+    /**
+     * The same email to the partner user who added the customer, when the token named one with a deliverable
+     * address; empty otherwise.
+     */
+    public static List<MailRequest> partnerCopy(Customer customer, MailRequest mail) {
+        String user = customer.createdBy();
+        return CustomerRules.isEmailAddress(user)
+                ? List.of(new MailRequest(mail.template(), List.of(user), List.of(), mail.values()))
+                : List.of();
+    }
+
+    private static List<MailRequest> withPartnerCopy(Customer customer, MailRequest mail) {
+        var mails = new ArrayList<MailRequest>();
+        mails.add(mail);
+        mails.addAll(partnerCopy(customer, mail));
+        return mails;
+    }
+
+    private static MailRequest toCustomer(MailTemplate template, Customer customer, Map<String, String> values) {
+        return new MailRequest(template, List.of(customer.notificationEmail()), List.of(), values);
     }
 }

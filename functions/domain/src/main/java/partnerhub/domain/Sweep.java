@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.LinkedHashSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import partnerhub.domain.CustomerChanges.Outcome;
@@ -132,7 +132,7 @@ public final class Sweep {
         fields.put("sku", after.sku());
         fields.put("addOns", after.addOns());
         return Outcome.of(after, EventType.CUSTOMER_CONVERTED, fields,
-                "Trial ended: upgraded to PRODUCTION automatically, until " + end).mail(Mails.upgraded(after));
+                "Trial ended: upgraded to PRODUCTION automatically, until " + end).mails(Mails.upgraded(after));
     }
 
     private Outcome expire(Customer customer, Instant now, EventType type, String message) {
@@ -140,32 +140,35 @@ public final class Sweep {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("status", Status.EXPIRED.name());
         fields.put("expirationDate", customer.expirationDate().toString());
-        return Outcome.of(after, type, fields, message).mail(Mails.expired(after));
+        return Outcome.of(after, type, fields, message).mails(Mails.expired(after));
     }
 
     /**
-     * Claim, send, record. The claim (a conditional write) keeps a concurrent run from sending the same notice; a
-     * failed send releases it, so the next run tries again; only a sent notice counts towards the upgrade.
+     * Claim, send, record. The claim (a conditional write, timed by the real clock) keeps a concurrent run from
+     * sending the same notice; a failed send releases it, so the next run tries again; the record says which end the
+     * notice announced, and only a notice that announced the coming end lets it happen. The customer's notice is sent
+     * here, since the end waits on it; the partner user's copy goes through the outbox and never holds it back.
      */
     private void notify(Customer customer, SweepStep.Notice notice, Instant now, Tally tally) {
-        boolean upgradeWaits = notice.trialEnded();
-        if (upgradeWaits) {
+        if (notice.trialEnded()) {
             tally.deferred++;
         }
-        if (customer.noticeClaimedAt() != null && now.isBefore(customer.noticeClaimedAt().plus(CLAIM_TIMEOUT))) {
+        Instant claimTime = changes.clock().instant();
+        if (customer.noticeClaimedAt() != null && claimTime.isBefore(customer.noticeClaimedAt().plus(CLAIM_TIMEOUT))) {
             return;
         }
-        Customer claimed = customer.edit().noticeClaimedAt(now).save(now);
+        Customer claimed = customer.edit().noticeClaimedAt(claimTime).save(now);
         try {
             changes.save(customer.version(), Outcome.quiet(claimed), ACTOR);
         } catch (ConcurrentChangeException anotherRun) {
             return;
         }
+        MailRequest mail = Mails.notice(claimed, notice.end());
         try {
-            mailer.send(composer.compose(Mails.notice(claimed)));
+            mailer.send(composer.compose(mail));
         } catch (RuntimeException sendFailed) {
             String why = "Trial-ending notice could not be sent (" + sendFailed.getMessage() + "); the next sweep tries"
-                    + " again" + (upgradeWaits ? ". The automatic upgrade waits until a notice has been sent" : "");
+                    + " again" + (notice.trialEnded() ? ". The trial's end waits until a notice announced it" : "");
             changes.apply(claimed, ACTOR, current -> Outcome.quiet(current.edit().noticeClaimedAt(null).save(now))
                     .log(LogEntry.Level.WARN, EventType.TRIAL_ENDING_NOTICE.detailType(), why));
             tally.failed++;
@@ -174,20 +177,22 @@ public final class Sweep {
         var fields = new LinkedHashMap<String, Object>();
         fields.put("noticeDays", notice.days());
         fields.put("expirationDate", customer.expirationDate().toString());
-        fields.put("outcome", customer.autoUpgrade() ? "UPGRADE" : "EXPIRE");
-        String to = customer.notificationEmail() + (customer.createdBy() == null ? "" : " and " + customer.createdBy());
-        String message = "Trial-ending notice sent to " + to + ": the trial ends at " + customer.expirationDate()
-                + (customer.autoUpgrade() ? " and will be upgraded to PRODUCTION" : " and will expire");
+        fields.put("outcome", notice.end().name());
+        String message = "Trial-ending notice sent to " + customer.notificationEmail() + ": the trial ends at "
+                + customer.expirationDate() + (notice.end() == TrialEnd.UPGRADE
+                ? " and will be upgraded to PRODUCTION" : " and will expire");
         // Recorded on the fresh state: a partner's edit during the send must neither lose the record (which would
-        // send the notice again) nor be lost. A new end date meanwhile has started the notices over.
+        // send the notice again) nor be lost. A new end date meanwhile has started the notices over; a switch of
+        // automatic upgrade meanwhile keeps the record, which names the end it announced.
         changes.apply(claimed, ACTOR, current -> {
             Customer.Editor editor = current.edit().noticeClaimedAt(null);
             if (customer.expirationDate().equals(current.expirationDate())) {
-                var sent = new TreeSet<>(current.noticesSent());
-                sent.addAll(notice.days());
-                editor.noticesSent(List.copyOf(sent.descendingSet()));
+                var sent = new LinkedHashSet<>(current.noticesSent());
+                notice.days().forEach(day -> sent.add(new NoticeSent(day, notice.end())));
+                editor.noticesSent(List.copyOf(sent));
             }
-            return Outcome.of(editor.save(now), EventType.TRIAL_ENDING_NOTICE, fields, message);
+            return Outcome.of(editor.save(now), EventType.TRIAL_ENDING_NOTICE, fields, message)
+                    .mails(Mails.partnerCopy(current, mail));
         });
         tally.notices++;
     }

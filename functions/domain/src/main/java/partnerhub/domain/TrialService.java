@@ -2,7 +2,6 @@ package partnerhub.domain;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import partnerhub.domain.CustomerChanges.Outcome;
 
 /** The partner's actions on a trial: extend it, manage its automatic upgrade, convert it to PRODUCTION. */
@@ -57,9 +56,8 @@ public final class TrialService {
             if (customer.autoUpgrade() == enabled) {
                 return Outcome.unchanged(customer);
             }
-            // The notices sent said what would happen at the end; now something else will, so they start over.
-            Customer after = customer.edit().autoUpgrade(enabled).noticesSent(List.of()).noticeClaimedAt(null)
-                    .save(changes.now());
+            // Notices are bound to the end they announced: the other end now needs notices of its own.
+            Customer after = customer.edit().autoUpgrade(enabled).save(changes.now());
             var fields = new LinkedHashMap<String, Object>();
             fields.put("autoUpgrade", enabled);
             return Outcome.of(after, EventType.AUTO_UPGRADE_CHANGED, fields, enabled

@@ -8,8 +8,7 @@ public final class ValidationException extends RuntimeException {
     private final transient List<FieldError> errors;
 
     public ValidationException(List<FieldError> errors) {
-        super(errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message()
-                : errors.size() + " fields are invalid");
+        super(String.join("; ", errors.stream().map(error -> error.field() + ": " + error.message()).toList()));
         this.errors = List.copyOf(errors);
     }
 

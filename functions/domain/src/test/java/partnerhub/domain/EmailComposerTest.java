@@ -48,12 +48,18 @@ class EmailComposerTest {
     }
 
     @Test
-    void theNoticeNamesTheExactDateAndWhatHappensThenToTheCustomerAndThePartnerUser() {
-        Email upgrade = composer.compose(Mails.notice(customer("Contoso", true, AccountType.TRIAL)));
-        Email expire = composer.compose(Mails.notice(customer("Contoso", false, AccountType.TRIAL)));
+    void theNoticeNamesTheExactDateAndWhatHappensThenToTheCustomerAndThePartnerUserGetsACopyOfItsOwn() {
+        Customer contoso = customer("Contoso", true, AccountType.TRIAL);
+        MailRequest notice = Mails.notice(contoso, TrialEnd.UPGRADE);
+        Email upgrade = composer.compose(notice);
+        Email expire = composer.compose(Mails.notice(customer("Contoso", false, AccountType.TRIAL), TrialEnd.EXPIRE));
 
         assertEquals(List.of("it@contoso.example"), upgrade.to());
-        assertEquals(List.of("alice@msp.example"), upgrade.cc());
+        assertEquals(List.of(), upgrade.cc(), "a refused partner address must not hold back the customer's notice");
+        var copy = Mails.partnerCopy(contoso, notice);
+        assertEquals(1, copy.size());
+        assertEquals(List.of("alice@msp.example"), copy.getFirst().to());
+        assertEquals(notice.values(), copy.getFirst().values());
         assertEquals("Contoso's trial ends on 2026-12-08T14:00:00Z", upgrade.subject());
         for (String part : List.of(upgrade.html(), upgrade.text())) {
             assertTrue(part.contains("2026-12-08T14:00:00Z"));
@@ -67,10 +73,12 @@ class EmailComposerTest {
     @Test
     void theUpgradedExpiredAndConvertedEmailsSayWhatHappened() {
         Customer production = customer("Contoso", true, AccountType.PRODUCTION);
-        Email upgraded = composer.compose(Mails.upgraded(production));
+        Email upgraded = composer.compose(Mails.upgraded(production).getFirst());
+        assertEquals(List.of(List.of("it@contoso.example"), List.of("alice@msp.example")),
+                Mails.upgraded(production).stream().map(MailRequest::to).toList(), "the customer, then the copy");
         Email converted = composer.compose(Mails.converted(production));
-        Email trialExpired = composer.compose(Mails.expired(customer("Contoso", false, AccountType.TRIAL)));
-        Email subscriptionExpired = composer.compose(Mails.expired(production));
+        Email trialExpired = composer.compose(Mails.expired(customer("Contoso", false, AccountType.TRIAL)).getFirst());
+        Email subscriptionExpired = composer.compose(Mails.expired(production).getFirst());
 
         assertTrue(upgraded.text().contains("upgraded to a production subscription"));
         assertTrue(upgraded.html().contains("PROFESSIONAL"));
@@ -84,8 +92,8 @@ class EmailComposerTest {
     @Test
     void everyTemplateEscapesTheOrganizationNameInHtml() {
         Customer hostile = customer("<img src=x onerror=alert(1)>", true, AccountType.TRIAL);
-        for (MailRequest mail : List.of(Mails.notice(hostile), Mails.upgraded(hostile), Mails.expired(hostile),
-                Mails.converted(hostile))) {
+        for (MailRequest mail : List.of(Mails.notice(hostile, TrialEnd.UPGRADE), Mails.upgraded(hostile).getFirst(),
+                Mails.expired(hostile).getFirst(), Mails.converted(hostile))) {
             Email email = composer.compose(mail);
             assertFalse(email.html().contains("<img"), mail.template() + ": " + email.html());
             assertTrue(email.html().contains("&lt;img src=x onerror=alert(1)&gt;"), mail.template().name());

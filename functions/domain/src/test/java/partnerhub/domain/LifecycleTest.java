@@ -16,10 +16,12 @@ class LifecycleTest {
 
     private final Lifecycle lifecycle = new Lifecycle(LifecycleSettings.DEFAULTS);
 
-    static Customer trial(Instant expiration, List<Integer> noticesSent) {
+    /** A started trial with automatic upgrade on, and the upgrade notices of {@code upgradeNoticeDays} sent. */
+    static Customer trial(Instant expiration, List<Integer> upgradeNoticeDays) {
         var request = new NewCustomer("Contoso", "it@contoso.example", "STANDARD", List.of());
         return Customer.newTrial("c1", "p1", request, Source.MSP, null, null, NOW).edit()
-                .onboardingStatus(OnboardingStatus.COMPLETED).expirationDate(expiration).noticesSent(noticesSent)
+                .onboardingStatus(OnboardingStatus.COMPLETED).expirationDate(expiration)
+                .noticesSent(upgradeNoticeDays.stream().map(day -> new NoticeSent(day, TrialEnd.UPGRADE)).toList())
                 .save(NOW);
     }
 
@@ -67,20 +69,38 @@ class LifecycleTest {
     void theSweepSendsTheNoticesWhoseTimeHasComeInOneEmail() {
         assertEquals(new Lifecycle.SweepStep.Nothing(),
                 lifecycle.sweepStep(trial(END, List.of()), END.minus(Duration.ofDays(7)).minusSeconds(1)));
-        assertEquals(new Lifecycle.SweepStep.Notice(List.of(7), false),
+        assertEquals(new Lifecycle.SweepStep.Notice(List.of(7), TrialEnd.UPGRADE, false),
                 lifecycle.sweepStep(trial(END, List.of()), END.minus(Duration.ofDays(7))));
-        assertEquals(new Lifecycle.SweepStep.Notice(List.of(7, 1), false),
+        assertEquals(new Lifecycle.SweepStep.Notice(List.of(7, 1), TrialEnd.UPGRADE, false),
                 lifecycle.sweepStep(trial(END, List.of()), END.minus(Duration.ofHours(2))), "a missed notice joins");
         assertEquals(new Lifecycle.SweepStep.Nothing(),
                 lifecycle.sweepStep(trial(END, List.of(7)), END.minus(Duration.ofDays(2))));
     }
 
     @Test
-    void atTheEndTheTrialIsUpgradedOnlyAfterANoticeOrExpiresWhenUpgradeIsOff() {
+    void atTheEndTheTrialIsUpgradedOrExpiredOnlyAfterANoticeThatAnnouncedIt() {
         assertEquals(new Lifecycle.SweepStep.Upgrade(), lifecycle.sweepStep(trial(END, List.of(7, 1)), END));
-        assertEquals(new Lifecycle.SweepStep.Notice(List.of(1), true), lifecycle.sweepStep(trial(END, List.of()), END));
+        assertEquals(new Lifecycle.SweepStep.Notice(List.of(1), TrialEnd.UPGRADE, true),
+                lifecycle.sweepStep(trial(END, List.of()), END));
         var off = trial(END, List.of()).edit().autoUpgrade(false).save(NOW);
-        assertEquals(new Lifecycle.SweepStep.ExpireTrial(), lifecycle.sweepStep(off, END));
+        assertEquals(new Lifecycle.SweepStep.Notice(List.of(1), TrialEnd.EXPIRE, true), lifecycle.sweepStep(off, END));
+        var announcedExpiry = off.edit().noticesSent(List.of(new NoticeSent(7, TrialEnd.EXPIRE))).save(NOW);
+        assertEquals(new Lifecycle.SweepStep.ExpireTrial(), lifecycle.sweepStep(announcedExpiry, END));
+    }
+
+    @Test
+    void aNoticeThatSaidWillExpireDoesNotCountForAnUpgradeNorTheReverse() {
+        var toldItExpires = trial(END, List.of()).edit()
+                .noticesSent(List.of(new NoticeSent(7, TrialEnd.EXPIRE), new NoticeSent(1, TrialEnd.EXPIRE))).save(NOW);
+        assertEquals(new Lifecycle.SweepStep.Notice(List.of(1), TrialEnd.UPGRADE, true),
+                lifecycle.sweepStep(toldItExpires, END), "automatic upgrade is on: an upgrade notice first");
+        assertEquals(new Lifecycle.SweepStep.Notice(List.of(7, 1), TrialEnd.UPGRADE, false),
+                lifecycle.sweepStep(toldItExpires, END.minus(Duration.ofHours(2))));
+        assertEquals(Optional.of(END.minus(Duration.ofDays(7))), lifecycle.nextDueAt(toldItExpires));
+
+        var toldItUpgrades = trial(END, List.of(7, 1)).edit().autoUpgrade(false).save(NOW);
+        assertEquals(new Lifecycle.SweepStep.Notice(List.of(1), TrialEnd.EXPIRE, true),
+                lifecycle.sweepStep(toldItUpgrades, END));
     }
 
     @Test
@@ -106,6 +126,7 @@ class LifecycleTest {
     void aNewEndDateStartsTheNoticesOver() {
         var noticed = trial(END, List.of(7));
         assertEquals(List.of(), noticed.edit().expirationDate(END.plus(Duration.ofDays(14))).save(NOW).noticesSent());
-        assertEquals(List.of(7), noticed.edit().expirationDate(END).save(NOW).noticesSent());
+        assertEquals(List.of(new NoticeSent(7, TrialEnd.UPGRADE)),
+                noticed.edit().expirationDate(END).save(NOW).noticesSent());
     }
 }

@@ -42,11 +42,18 @@ public final class Provisioner {
                         .projection(Projection.builder().projectionType(
                                 (String) ((Map<String, Object>) index.get("Projection")).get("ProjectionType")).build())
                         .build()).toList();
-        dynamoDb.createTable(request -> request.tableName(name)
-                .billingMode(BillingMode.fromValue((String) table.get("BillingMode")))
-                .attributeDefinitions(attributes)
-                .keySchema(keySchema(table.get("KeySchema")))
-                .globalSecondaryIndexes(indexes));
+        var stream = (Map<String, Object>) table.get("StreamSpecification");
+        dynamoDb.createTable(request -> {
+            request.tableName(name)
+                    .billingMode(BillingMode.fromValue((String) table.get("BillingMode")))
+                    .attributeDefinitions(attributes)
+                    .keySchema(keySchema(table.get("KeySchema")))
+                    .globalSecondaryIndexes(indexes);
+            if (stream != null) {
+                request.streamSpecification(spec -> spec.streamEnabled(true)
+                        .streamViewType((String) stream.get("StreamViewType")));
+            }
+        });
         var ttl = (Map<String, Object>) table.get("TimeToLiveSpecification");
         if (ttl != null) {
             dynamoDb.updateTimeToLive(request -> request.tableName(name).timeToLiveSpecification(spec -> spec

@@ -26,9 +26,6 @@ final class Attributes {
         return AttributeValue.fromL(values.stream().map(AttributeValue::fromS).toList());
     }
 
-    static AttributeValue numbers(List<Integer> values) {
-        return AttributeValue.fromL(values.stream().map(v -> AttributeValue.fromN(v.toString())).toList());
-    }
 
     static String string(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
@@ -53,10 +50,5 @@ final class Attributes {
     static List<String> strings(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? List.of() : value.l().stream().map(AttributeValue::s).toList();
-    }
-
-    static List<Integer> numbers(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? List.of() : value.l().stream().map(v -> Integer.valueOf(v.n())).toList();
     }
 }

@@ -4,7 +4,6 @@ import static partnerhub.aws.dynamodb.Attributes.bool;
 import static partnerhub.aws.dynamodb.Attributes.instant;
 import static partnerhub.aws.dynamodb.Attributes.n;
 import static partnerhub.aws.dynamodb.Attributes.number;
-import static partnerhub.aws.dynamodb.Attributes.numbers;
 import static partnerhub.aws.dynamodb.Attributes.s;
 import static partnerhub.aws.dynamodb.Attributes.string;
 import static partnerhub.aws.dynamodb.Attributes.strings;
@@ -16,7 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import partnerhub.domain.AccountType;
 import partnerhub.domain.ActivationLink;
 import partnerhub.domain.Customer;
+import partnerhub.domain.ImportService;
 import partnerhub.domain.Lifecycle;
+import partnerhub.domain.NoticeSent;
 import partnerhub.domain.OnboardingStatus;
 import partnerhub.domain.Source;
 import partnerhub.domain.Status;
@@ -53,7 +54,11 @@ final class CustomerItems {
             item.put("activationNonce", s(c.activation().nonce()));
             item.put("activationExpiresAt", s(c.activation().expiresAt().toString()));
         }
-        item.put("noticesSent", numbers(c.noticesSent()));
+        if (c.importState() != null) {
+            item.put("importState", s(c.importState().name()));
+            item.put("importStateAt", s(c.importStateAt().toString()));
+        }
+        item.put("noticesSent", strings(c.noticesSent().stream().map(NoticeSent::toString).toList()));
         putIfPresent(item, "noticeClaimedAt", c.noticeClaimedAt());
         item.put("createdAt", s(c.createdAt().toString()));
         item.put("updatedAt", s(c.updatedAt().toString()));
@@ -77,6 +82,7 @@ final class CustomerItems {
 
     static Customer customer(Map<String, AttributeValue> item) {
         String nonce = string(item, "activationNonce");
+        String importState = string(item, "importState");
         return new Customer(
                 string(item, "customerId"),
                 string(item, "partnerId"),
@@ -95,7 +101,9 @@ final class CustomerItems {
                 string(item, "lastEventMessage"),
                 string(item, "createdBy"),
                 nonce == null ? null : new ActivationLink.State(nonce, instant(item, "activationExpiresAt")),
-                numbers(item, "noticesSent"),
+                importState == null ? null : ImportService.State.valueOf(importState),
+                instant(item, "importStateAt"),
+                strings(item, "noticesSent").stream().map(NoticeSent::parse).toList(),
                 instant(item, "noticeClaimedAt"),
                 instant(item, "createdAt"),
                 instant(item, "updatedAt"),

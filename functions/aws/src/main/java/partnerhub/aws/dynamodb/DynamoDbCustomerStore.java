@@ -149,7 +149,8 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 for (var item : shard.items()) {
                     // Keys only: the table's keys name the partner and the customer.
                     refs.add(new DueCustomers.Ref(string(item, TableDesign.PK).substring("PARTNER#".length()),
-                            string(item, TableDesign.SK).substring(TableDesign.CUSTOMER_PREFIX.length())));
+                            string(item, TableDesign.SK).substring(TableDesign.CUSTOMER_PREFIX.length()),
+                            Instant.ofEpochSecond(Attributes.number(item, TableDesign.DUE_AT))));
                 }
             }
             return new DueCustomers(refs, itemsRead);

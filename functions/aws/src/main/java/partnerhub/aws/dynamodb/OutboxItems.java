@@ -31,13 +31,29 @@ final class OutboxItems {
                 "effect", s(json(entry.effect())));
     }
 
+    /** The same entry set aside for an operator, with the reason it was refused. */
+    static Map<String, AttributeValue> parkedItem(OutboxEntry entry, String reason, Instant at) {
+        return Map.of(
+                TableDesign.PK, s(TableDesign.PARKED_OUTBOX),
+                TableDesign.SK, s(entry.id()),
+                "createdAt", s(entry.createdAt().toString()),
+                "effect", s(json(entry.effect())),
+                "attempts", Attributes.n(entry.attempts()),
+                "parkedAt", s(at.toString()),
+                "reason", s(reason));
+    }
+
+    static Map<String, AttributeValue> parkedKey(OutboxEntry entry) {
+        return Map.of(TableDesign.PK, s(TableDesign.PARKED_OUTBOX), TableDesign.SK, s(entry.id()));
+    }
+
     static Map<String, AttributeValue> key(OutboxEntry entry) {
         return Map.of(TableDesign.PK, s(TableDesign.outboxKey(entry.id())), TableDesign.SK, s(entry.id()));
     }
 
     static OutboxEntry entry(Map<String, AttributeValue> item) {
         return new OutboxEntry(string(item, TableDesign.SK), Instant.parse(string(item, "createdAt")),
-                effect(string(item, "effect")));
+                effect(string(item, "effect")), (int) Attributes.number(item, "attempts"));
     }
 
     private static String json(Effect effect) {

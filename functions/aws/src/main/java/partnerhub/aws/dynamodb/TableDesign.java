@@ -11,7 +11,7 @@ import java.time.Instant;
  * idempotency key   PARTNER#{partner}         IDEMPOTENCY#{key}   -
  * activation link   LINK#{nonce}              LINK                -
  * event-log line    LOG#{partner}#{id}        {epoch ms}#{id}     -
- * outbox entry      OUTBOX#{0..3}             {entry id}          -
+ * outbox entry      OUTBOX#{0..3}             {entry id}          - (its stream record feeds the dispatcher)
  * parked entry      OUTBOX-PARKED             {entry id}          -
  * message receipt   RECEIPT#{message id}      RECEIPT             -
  * </pre>
@@ -36,8 +36,9 @@ final class TableDesign {
     static final int DUE_SHARDS = 8;
 
     static final int OUTBOX_SHARDS = 4;
+    static final String OUTBOX_PREFIX = "OUTBOX#";
 
-    /** Where entries that failed {@code Outbox.MAX_ATTEMPTS} deliveries wait for an operator. */
+    /** Where entries refused for good wait for an operator to replay them. */
     static final String PARKED_OUTBOX = "OUTBOX-PARKED";
 
     /** Epoch seconds after which DynamoDB's TTL deletes the item. */
@@ -92,10 +93,10 @@ final class TableDesign {
     static final String RECEIPT_SORT_KEY = "RECEIPT";
 
     static String outboxKey(String entryId) {
-        return "OUTBOX#" + Math.floorMod(entryId.hashCode(), OUTBOX_SHARDS);
+        return outboxKey(Math.floorMod(entryId.hashCode(), OUTBOX_SHARDS));
     }
 
     static String outboxKey(int shard) {
-        return "OUTBOX#" + shard;
+        return OUTBOX_PREFIX + shard;
     }
 }

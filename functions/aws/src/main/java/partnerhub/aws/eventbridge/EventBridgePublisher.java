@@ -4,6 +4,8 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
+import java.util.Set;
+import partnerhub.domain.DeliveryRefusedException;
 import partnerhub.domain.DomainEvent;
 import partnerhub.domain.EventType;
 import partnerhub.domain.port.EventPublisher;
@@ -16,6 +18,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
  * client is built on the first event, so read-only functions never pay for it at cold start.
  */
 public final class EventBridgePublisher implements EventPublisher {
+
+    /** Entry errors that no retry changes (the event itself is wrong); throttling and internal failures pass. */
+    private static final Set<String> REFUSED_FOR_GOOD = Set.of("MalformedDetail", "InvalidArgument");
 
     private final Supplier<EventBridgeClient> eventBridge;
     private final String busName;
@@ -38,8 +43,12 @@ public final class EventBridgePublisher implements EventPublisher {
         // PutEvents answers 200 even when an entry failed: the entry's error code is the only sign.
         if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
             var failed = response.entries().getFirst();
-            throw new IllegalStateException("EventBridge refused " + event.type().detailType() + " "
-                    + event.eventId() + ": " + failed.errorCode() + " " + failed.errorMessage());
+            String why = "EventBridge refused " + event.type().detailType() + " " + event.eventId() + ": "
+                    + failed.errorCode() + " " + failed.errorMessage();
+            if (REFUSED_FOR_GOOD.contains(failed.errorCode())) {
+                throw new DeliveryRefusedException(why, null);
+            }
+            throw new IllegalStateException(why);
         }
     }
 

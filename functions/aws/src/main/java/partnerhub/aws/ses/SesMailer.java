@@ -1,12 +1,15 @@
 package partnerhub.aws.ses;
 
 import java.util.function.Supplier;
+import partnerhub.domain.DeliveryRefusedException;
 import partnerhub.domain.Email;
 import partnerhub.domain.port.Mailer;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.Message;
+import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 
 /**
  * Sends email through SES v2 from the verified sender identity. The client is built on the first email, so the
@@ -28,10 +31,16 @@ public final class SesMailer implements Mailer {
                 .subject(utf8(email.subject()))
                 .body(Body.builder().html(utf8(email.html())).text(utf8(email.text())).build())
                 .build();
-        ses.get().sendEmail(request -> request
-                .fromEmailAddress(sender)
-                .destination(destination -> destination.toAddresses(email.to()).ccAddresses(email.cc()))
-                .content(content -> content.simple(message)));
+        try {
+            ses.get().sendEmail(request -> request
+                    .fromEmailAddress(sender)
+                    .destination(destination -> destination.toAddresses(email.to()).ccAddresses(email.cc()))
+                    .content(content -> content.simple(message)));
+        } catch (MessageRejectedException | BadRequestException refused) {
+            // The message or an address is refused for good; throttling, outages and paused sending pass.
+            throw new DeliveryRefusedException("SES refused the email: " + refused.awsErrorDetails().errorMessage(),
+                    refused);
+        }
     }
 
     private static Content utf8(String data) {

@@ -2,23 +2,41 @@ package partnerhub.domain.port;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import partnerhub.domain.OutboxEntry;
 
-/** The effects saved with their changes and not yet delivered. */
+/**
+ * The effects saved with their changes and not yet delivered. A delivery claims its entry first, so the stream's
+ * dispatcher, a redelivered stream batch and the relay never deliver one entry at the same time.
+ */
 public interface Outbox {
 
-    /** The oldest undelivered entries created before {@code before}, at most {@code limit}. */
-    List<OutboxEntry> pending(Instant before, int limit);
+    /**
+     * Takes the entry for one delivery until {@code until}.
+     *
+     * @return the entry as stored (with its attempts), or empty when it is gone (delivered, parked) or another
+     *         delivery holds it
+     */
+    Optional<OutboxEntry> claim(OutboxEntry entry, Instant now, Instant until);
 
+    /** The entry was delivered. */
     void remove(OutboxEntry entry);
 
-    /**
-     * Counts a failed delivery. After {@link #MAX_ATTEMPTS} the entry is parked: out of the relay's way, kept with
-     * its last error for an operator.
-     *
-     * @return true when this failure parked the entry
-     */
-    boolean failed(OutboxEntry entry, String error);
+    /** A transient failure: the entry stays, released, its attempt counted, not to be tried before {@code next}. */
+    void retryLater(OutboxEntry entry, String error, Instant next);
 
-    int MAX_ATTEMPTS = 8;
+    /** A permanent refusal: the entry leaves the outbox for the parked entries an operator replays. */
+    void park(OutboxEntry entry, String reason);
+
+    /**
+     * Entries created before {@code createdBefore} (the stream has had its chance) whose next try is due at
+     * {@code now}, oldest first, at most {@code limit}.
+     */
+    List<OutboxEntry> due(Instant createdBefore, Instant now, int limit);
+
+    /** The parked entries, oldest first, at most {@code limit}. */
+    List<OutboxEntry> parked(int limit);
+
+    /** Puts a parked entry back into the outbox as a new one (no attempts), which delivers it again. */
+    void replay(OutboxEntry parked);
 }
