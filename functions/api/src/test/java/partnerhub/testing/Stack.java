@@ -91,10 +91,25 @@ public final class Stack {
 
     /** The functions' dependencies; the stream's dispatcher runs on the last ones made, with their clock. */
     public Dependencies dependencies(Clock clock) {
-        Dependencies dependencies = Dependencies.create(Settings.fromEnvironment(environment(), aws.credentials()),
+        return dependencies(clock, Map.of());
+    }
+
+    /**
+     * The same with some of the environment replaced: {@code AWS_ENDPOINT_URL} of a {@code FaultProxy} in front of
+     * the emulator, shorter {@code AWS_CALL_TIMEOUT_MS}, ...
+     */
+    public Dependencies dependencies(Clock clock, Map<String, String> overrides) {
+        var environment = new java.util.HashMap<>(environment());
+        environment.putAll(overrides);
+        Dependencies dependencies = Dependencies.create(Settings.fromEnvironment(environment, aws.credentials()),
                 clock);
         dispatcher = new DispatcherHandler(dependencies);
         return dependencies;
+    }
+
+    /** The emulator's endpoint, for a proxy to stand in front of. */
+    public java.net.URI endpoint() {
+        return emulator.endpoint();
     }
 
     /**
@@ -137,7 +152,10 @@ public final class Stack {
         return emulator.sentEmails();
     }
 
-    /** The events published on the bus since the last call, each as {source, detail-type, detail}. */
+    /**
+     * The events published on the bus since the last call, each as {source, detail-type, detail}; each held to its
+     * JSON Schema, so every test that reads events checks the contract too.
+     */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> publishedEvents() {
         deliverEffects();
@@ -150,7 +168,9 @@ public final class Stack {
             }
             for (Message message : messages) {
                 try {
-                    events.add(JSON.std.mapFrom(message.body()));
+                    Map<String, Object> event = JSON.std.mapFrom(message.body());
+                    EventSchemas.assertValid((String) event.get("detail-type"), (Map<String, Object>) event.get("detail"));
+                    events.add(event);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
