@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import partnerhub.wiring.Dependencies;
 
 /**
  * {@code partner.import} / {@code ImportProgress} events from the import pipeline, routed here by a rule on the
- * bus. A report that cannot be applied fails the invocation, so that it ends in the rule's dead-letter queue.
+ * bus. A report that cannot be applied (malformed, or for an unknown customer) fails the invocation with its reason,
+ * so that after Lambda's retries it lands in the function's failure destination, where an alarm watches.
  */
 public final class ImportProgressHandler implements RequestStreamHandler {
 
@@ -40,15 +42,31 @@ public final class ImportProgressHandler implements RequestStreamHandler {
 
     @SuppressWarnings("unchecked")
     public Customer record(Map<String, Object> event) {
-        var detail = (Map<String, Object>) event.get("detail");
-        var errors = new ArrayList<ImportService.ImportError>();
-        for (Object error : (List<Object>) detail.getOrDefault("errors", List.of())) {
-            var e = (Map<String, Object>) error;
-            errors.add(new ImportService.ImportError(String.valueOf(e.get("code")), String.valueOf(e.get("message"))));
+        if (!(event.get("detail") instanceof Map<?, ?> raw) || !(event.get("id") instanceof String id)
+                || !(event.get("time") instanceof String time)) {
+            throw ValidationException.of("event", "is not an EventBridge ImportProgress event (id, time, detail)");
         }
-        return dependencies.imports().record(new ImportService.Progress((String) event.get("id"),
-                (String) detail.get("customerId"), state((String) detail.get("state")),
-                (String) detail.get("message"), errors, Instant.parse((String) event.get("time"))));
+        var detail = (Map<String, Object>) raw;
+        if (!(detail.get("customerId") instanceof String customerId) || customerId.isBlank()) {
+            throw ValidationException.of("customerId", "is required");
+        }
+        var errors = new ArrayList<ImportService.ImportError>();
+        if (detail.get("errors") instanceof List<?> list) {
+            for (Object error : list) {
+                var e = error instanceof Map<?, ?> map ? map : Map.of();
+                errors.add(new ImportService.ImportError(String.valueOf(e.get("code")),
+                        String.valueOf(e.get("message"))));
+            }
+        }
+        Instant at;
+        try {
+            at = Instant.parse(time);
+        } catch (DateTimeParseException notAnInstant) {
+            throw ValidationException.of("time", "must be an ISO-8601 instant, not " + time);
+        }
+        return dependencies.imports().record(new ImportService.Progress(id, customerId,
+                state(String.valueOf(detail.get("state"))),
+                detail.get("message") instanceof String message ? message : null, errors, at));
     }
 
     private static ImportService.State state(String state) {

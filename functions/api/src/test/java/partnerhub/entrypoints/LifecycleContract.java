@@ -213,7 +213,7 @@ abstract class LifecycleContract extends ApiContract {
             event.put("detail", Map.of("customerId", "01KAWJ5N8Q0000000000000000", "state", "RUNNING"));
             try {
                 new ImportProgressHandler(dependencies).record(event);
-                throw new AssertionError("an unknown customer must fail the invocation, for the dead-letter queue");
+                throw new AssertionError("an unknown customer must fail the invocation: after Lambda's retries it lands in the failure destination");
             } catch (partnerhub.domain.CustomerNotFoundException expected) {
                 assertTrue(expected.getMessage().contains("01KAWJ5N8Q0000000000000000"));
             }
