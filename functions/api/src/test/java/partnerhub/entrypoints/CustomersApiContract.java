@@ -475,6 +475,15 @@ abstract class CustomersApiContract extends ApiContract {
         }
 
         @Test
+        void aStreamRecordOfAnEntryAlreadyDeliveredChangesNothing() {
+            Map<String, Object> answer = new DispatcherHandler(dependencies).dispatch(ApiEvents.json("dispatcher.json"));
+
+            assertEquals(Map.of("batchItemFailures", List.of()), answer, "gone means delivered: nothing to retry");
+            assertEquals(List.of(), stack.publishedEvents());
+            assertEquals(List.of(), stack.allItems());
+        }
+
+        @Test
         void anEventTheStreamCouldNotPublishIsPublishedByTheRelayOnceItsRetryIsDue() {
             stack.breakEventBus();
             Response response = create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));
