@@ -3,7 +3,6 @@ package partnerhub.local;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +17,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The template's EventBridge rules, on the emulator's real EventBridge: each rule's pattern matches there and sends
- * to a queue, which this router drains into the target function's handler, as Lambda's EventBridge trigger would.
- * One more rule copies every event on the bus into the list {@code GET /local/events} shows.
+ * to a queue, which this router drains into the target function's handler, as an asynchronous invocation (with the
+ * function's retries and failure destination, {@link AsyncInvoker}). One more rule copies every event on the bus into
+ * the list {@code GET /local/events} shows.
  */
 final class EventRouter {
 
@@ -28,6 +28,7 @@ final class EventRouter {
     private record Target(String queueUrl, Functions.Function function) {}
 
     private final SqsClient sqs;
+    private final AsyncInvoker invoker;
     private final EventBridgeClient eventBridge;
     private final String busName;
     private final List<Target> targets = new ArrayList<>();
@@ -35,8 +36,10 @@ final class EventRouter {
     private final List<Map<String, Object>> published = new CopyOnWriteArrayList<>();
 
     // Names carry the stack name, so two runtimes on one emulator (--endpoint) never share a queue.
-    EventRouter(AwsClients clients, SqsClient sqs, String stackName, String busName, Functions functions) {
+    EventRouter(AwsClients clients, SqsClient sqs, String stackName, String busName, Functions functions,
+                AsyncInvoker invoker) {
         this.sqs = sqs;
+        this.invoker = invoker;
         this.eventBridge = clients.eventBridge();
         this.busName = busName;
         for (Functions.Function function : functions.all()) {
@@ -66,17 +69,20 @@ final class EventRouter {
         return id;
     }
 
-    /** Drains every rule's queue into its function, and the capture queue into the published list. */
+    /**
+     * Drains every rule's queue into its function, and the capture queue into the published list.
+     *
+     * @return how many events were handed to a function (whether it succeeded or gave up)
+     */
     synchronized int deliver() {
         int delivered = 0;
         for (Target target : targets) {
             for (Message message : drain(target.queueUrl())) {
                 try {
-                    target.function().invoke(message.body().getBytes(StandardCharsets.UTF_8));
+                    invoker.invoke(target.function(), JSON.std.mapFrom(message.body()));
                     delivered++;
-                } catch (RuntimeException e) {
-                    // Lambda would retry and then dead-letter it; here the log says why and it is dropped.
-                    LOG.log(Level.WARNING, target.function().logicalId() + " failed on an event: " + e);
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "not an event: " + message.body());
                 }
             }
         }
@@ -96,8 +102,8 @@ final class EventRouter {
         return delivered;
     }
 
+    /** What the capture rule has seen, as of the last {@link #deliver}. */
     List<Map<String, Object>> published() {
-        deliver();
         return List.copyOf(published);
     }
 

@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import partnerhub.emulator.StreamMapping;
 import partnerhub.emulator.Template;
 import partnerhub.wiring.Dependencies;
 
 /**
- * The functions template.yaml declares, each with the very handler class it names and the events that invoke it:
- * HTTP API routes, EventBridge rules and schedules.
+ * The functions template.yaml declares, each with the very handler class it names and what invokes it: HTTP API
+ * routes, EventBridge rules and schedules (its {@code Events}), the table stream's event source mappings (resources of
+ * their own), and how Lambda retries its asynchronous invocations ({@code EventInvokeConfig}).
  */
 final class Functions {
 
@@ -31,8 +33,15 @@ final class Functions {
 
     record Rule(String name, Map<String, Object> pattern) {}
 
+    /** An {@code AWS::Lambda::EventSourceMapping} on a table's stream, the only event source the runtime emulates. */
+    record Stream(String mappingId, String table, StreamMapping mapping) {}
+
+    /**
+     * @param asyncRetries {@code EventInvokeConfig.MaximumRetryAttempts}: how often Lambda retries a failed
+     *                     asynchronous invocation (a rule's event, a schedule's) before its OnFailure destination
+     */
     record Function(String logicalId, String handlerClass, RequestStreamHandler handler, List<Route> routes,
-                    List<Rule> rules, List<String> schedules) {
+                    List<Rule> rules, List<String> schedules, List<Stream> streams, int asyncRetries) {
 
         /** Invokes the handler as Lambda would: the event's JSON in, the handler's JSON out. */
         byte[] invoke(byte[] event) {
@@ -67,6 +76,7 @@ final class Functions {
      */
     @SuppressWarnings("unchecked")
     static Functions load(Template template, java.util.function.Function<Set<String>, Dependencies> dependenciesFor) {
+        Map<String, List<Stream>> streams = streams(template);
         var functions = new ArrayList<Function>();
         template.resources("AWS::Serverless::Function").forEach((id, resource) -> {
             var properties = (Map<String, Object>) resource.get("Properties");
@@ -90,10 +100,37 @@ final class Functions {
                     default -> { }
                 }
             });
+            var invokeConfig = (Map<String, Object>) properties.getOrDefault("EventInvokeConfig", Map.of());
+            int asyncRetries = ((Number) invokeConfig.getOrDefault("MaximumRetryAttempts", 2)).intValue();
             functions.add(new Function(id, handlerClass, instantiate(handlerClass, dependencies), routes, rules,
-                    schedules));
+                    schedules, streams.getOrDefault(id, List.of()), asyncRetries));
         });
         return new Functions(functions);
+    }
+
+    // The mappings by the function they name (FunctionName: !Ref); a source other than a table's stream (a queue)
+    // is not emulated, and start says so rather than leave its function silently idle.
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Stream>> streams(Template template) {
+        var streams = new LinkedHashMap<String, List<Stream>>();
+        template.resources("AWS::Lambda::EventSourceMapping").forEach((id, resource) -> {
+            var properties = (Map<String, Object>) resource.get("Properties");
+            if (!(properties.get("FunctionName") instanceof Map<?, ?> name
+                            && name.get("!Ref") instanceof String function)
+                    || !(properties.get("EventSourceArn") instanceof Map<?, ?> source
+                            && source.get("!GetAtt") instanceof String attribute && attribute.endsWith(".StreamArn"))) {
+                throw new IllegalStateException("event source mapping " + id + ": the local runtime emulates only"
+                        + " FunctionName: !Ref <function> on EventSourceArn: !GetAtt <table>.StreamArn");
+            }
+            if (streams.containsKey(function)) {
+                // StreamMapping.from finds a mapping by its function: a second one would be read as the first.
+                throw new IllegalStateException("event source mapping " + id + ": " + function
+                        + " has another one; the local runtime emulates one per function");
+            }
+            streams.put(function, List.of(new Stream(id, attribute.substring(0, attribute.indexOf('.')),
+                    StreamMapping.from(template, function))));
+        });
+        return streams;
     }
 
     List<Function> all() {

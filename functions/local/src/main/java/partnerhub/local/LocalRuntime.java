@@ -41,8 +41,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole product on one machine: the HTTP API on a port, the handler classes template.yaml names, an AWS emulator
- * provisioned from the template, the schedules and the EventBridge rules, and the development routes under
- * {@code /local/}. {@code ./run-local} starts it.
+ * provisioned from the template, the schedules, the EventBridge rules and the table stream's event source mapping
+ * (with the failure destinations of both), and the development routes under {@code /local/}. {@code ./run-local}
+ * starts it.
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -98,6 +99,10 @@ public final class LocalRuntime implements AutoCloseable {
     private final HttpServer server;
     private final Functions functions;
     private final EventRouter router;
+    private final StreamRouter streams;
+    private final Deliveries deliveries;
+    private final Failures failures = new Failures(clock);
+    private final AsyncInvoker invoker = new AsyncInvoker(failures);
     private final LocalAuthorizer authorizer;
     private final HttpGateway gateway;
     private final SentEmails emails;
@@ -145,10 +150,12 @@ public final class LocalRuntime implements AutoCloseable {
             Schedules.all(functions).forEach(Schedules::validate);
             var sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
                     .credentialsProvider(aws.credentials()).endpointOverride(emulator.endpoint()).build();
-            this.router = new EventRouter(clients, sqs, stackName, resources.busName(), functions);
+            this.router = new EventRouter(clients, sqs, stackName, resources.busName(), functions, invoker);
+            this.streams = new StreamRouter(aws, clients.dynamoDb(), resources.tableName(), functions, failures);
             this.authorizer = new LocalAuthorizer("http://localhost:" + port + "/local", settings.partnerClaim());
             this.gateway = new HttpGateway(functions, authorizer);
             this.emails = new SentEmails(emulator, clock);
+            this.deliveries = new Deliveries(streams, router, emails);
             server.createContext("/", this::handle);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         } catch (RuntimeException | IOException e) {
@@ -186,9 +193,15 @@ public final class LocalRuntime implements AutoCloseable {
         return URI.create("http://localhost:" + server.getAddress().getPort());
     }
 
+    /** The AWS emulator, for tests that break what AWS may break (an SES identity). */
+    URI emulatorEndpoint() {
+        return emulator.endpoint();
+    }
+
     /** Puts an event on the project's bus, as another system would, and delivers what the rules match. */
     void putEvent(String source, String detailType, Map<String, Object> detail) {
         router.put(source, detailType, detail, clock);
+        deliveries.settle();
     }
 
     @Override
@@ -201,6 +214,7 @@ public final class LocalRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        streams.close();
         if (startedMoto != null) {
             startedMoto.stop();
         }
@@ -244,16 +258,17 @@ public final class LocalRuntime implements AutoCloseable {
             e.printStackTrace();
             HttpExchanges.problem(exchange, 500, "INTERNAL", "The local runtime failed: " + e);
         }
-        // Emails are stamped with the simulated time at which they are first seen: look after anything that may have
-        // sent one (reading moto's state is not cheap, so not after anything else).
-        if (!target.equals("-") && !(target.equals("local") && method.equals("GET"))) {
-            emails.all();
-        }
         System.out.printf("%s %-6s %-45s %d %-32s %4d ms%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), method,
                 path, status, target, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        // The effects of anything that may have written some, delivered once answered, as Lambda would after the
+        // commit (reading moto's state is not cheap, so not after reads, whose handlers may not write).
+        if (!target.equals("-") && !method.equals("GET")) {
+            deliveries.settleQuietly(true);
+        }
     }
 
-    // The development routes, never deployed: tokens, the clock, the sweep, import events, emails and events.
+    // The development routes, never deployed: tokens, the clock, the sweep, import events, emails, events, failures
+    // and the outbox's replay. Those that show effects deliver what is pending first.
     private int development(HttpExchange exchange, String method, String path) throws IOException {
         String route = method + " " + path;
         switch (route) {
@@ -277,6 +292,7 @@ public final class LocalRuntime implements AutoCloseable {
             }
             case "PUT /local/clock" -> {
                 Object now = body(exchange).get("now");
+                deliveries.settle();
                 emails.all();
                 try {
                     if (now == null) {
@@ -303,15 +319,31 @@ public final class LocalRuntime implements AutoCloseable {
                     return 400;
                 }
                 String id = router.put("partner.import", "ImportProgress", detail, clock);
+                deliveries.settle();
                 HttpExchanges.json(exchange, 202, Map.of("eventId", id));
                 return 202;
             }
             case "GET /local/emails" -> {
+                deliveries.settle();
                 HttpExchanges.json(exchange, 200, Map.of("items", emails.all()));
                 return 200;
             }
             case "GET /local/events" -> {
+                deliveries.settle();
                 HttpExchanges.json(exchange, 200, Map.of("items", router.published()));
+                return 200;
+            }
+            case "GET /local/failures" -> {
+                deliveries.settle();
+                HttpExchanges.json(exchange, 200, Map.of("items", failures.all()));
+                return 200;
+            }
+            case "POST /local/outbox/replay" -> {
+                // As an operator invokes the relay; the stream then delivers the entries it put back.
+                Map<String, Object> replayed = functions.byHandler("OutboxRelayHandler")
+                        .invoke(Map.of("replayParked", true));
+                deliveries.settle();
+                HttpExchanges.json(exchange, 200, replayed);
                 return 200;
             }
             default -> {
@@ -349,7 +381,7 @@ public final class LocalRuntime implements AutoCloseable {
     /** The sweep at the simulated time, as its schedule would invoke it. */
     private Map<String, Object> sweep() {
         Map<String, Object> summary = functions.byHandler("SweepHandler").invoke(scheduledEvent());
-        router.deliver();
+        deliveries.settle();
         return summary;
     }
 
@@ -368,23 +400,13 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private void startBackground() {
-        background.scheduleWithFixedDelay(this::deliverQuietly, 250, 250, TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(() -> deliveries.settleQuietly(false), 300, 300, TimeUnit.MILLISECONDS);
         ZonedDateTime start = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
         lastMinute = start;
         background.scheduleWithFixedDelay(() -> runSchedules(start), 1, 1, TimeUnit.SECONDS);
     }
 
     private ZonedDateTime lastMinute;
-
-    private void deliverQuietly() {
-        try {
-            if (router.deliver() > 0) {
-                emails.all();
-            }
-        } catch (RuntimeException e) {
-            System.err.println("delivery failed: " + e);
-        }
-    }
 
     // Every minute since the last one looked at is looked at once, so a late tick neither skips nor repeats one.
     private void runSchedules(ZonedDateTime start) {
@@ -399,13 +421,9 @@ public final class LocalRuntime implements AutoCloseable {
         for (Functions.Function function : functions.all()) {
             for (String expression : function.schedules()) {
                 if (fires(expression, minute, start)) {
-                    try {
-                        Map<String, Object> output = function.invoke(scheduledEvent());
-                        System.out.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " schedule " + expression
-                                + " -> " + function.logicalId() + " " + output);
-                    } catch (RuntimeException e) {
-                        System.err.println(function.logicalId() + " failed on its schedule: " + e);
-                    }
+                    invoker.invoke(function, scheduledEvent()).ifPresent(output -> System.out.println(
+                            Instant.now().truncatedTo(ChronoUnit.SECONDS) + " schedule " + expression + " -> "
+                                    + function.logicalId() + " " + output));
                 }
             }
         }
@@ -430,9 +448,12 @@ public final class LocalRuntime implements AutoCloseable {
                     function.logicalId()));
             function.schedules().forEach(schedule -> System.out.printf("  every   %-40s -> %s%n", schedule,
                     function.logicalId()));
+            function.streams().forEach(stream -> System.out.printf("  stream  %-40s -> %s%n",
+                    stream.table() + " (" + stream.mappingId() + ")", function.logicalId()));
         }
         System.out.println("Development routes: POST /local/tokens, GET|PUT /local/clock, POST /local/sweep,"
-                + " POST /local/import-events, GET /local/emails, GET /local/events");
+                + " POST /local/import-events, GET /local/emails, GET /local/events, GET /local/failures,"
+                + " POST /local/outbox/replay");
         System.out.println("Ctrl-C stops it.");
     }
 
