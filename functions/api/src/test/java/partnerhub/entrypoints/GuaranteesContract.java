@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -40,15 +41,17 @@ abstract class GuaranteesContract extends ApiContract {
     static final Instant TRIAL_END = Instant.parse("2026-12-09T10:00:00Z");
     static final Instant NOTICE_TIME = TRIAL_END.minus(Duration.ofDays(7));
 
-    private static FaultProxy proxy;
+    private FaultProxy proxy;
 
     @BeforeEach
     void throughTheFaultProxy() {
-        if (proxy == null) {
-            proxy = FaultProxy.start(stack.endpoint());
-        }
-        proxy.clear();
+        proxy = FaultProxy.start(stack.endpoint());
         dependencies = stack.dependencies(clock, Map.of("AWS_ENDPOINT_URL", proxy.endpoint().toString()));
+    }
+
+    @AfterEach
+    void closeTheProxy() {
+        proxy.close();
     }
 
     // ------------------------------------------------------------------ helpers
