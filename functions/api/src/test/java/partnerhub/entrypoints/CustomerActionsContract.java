@@ -454,6 +454,26 @@ abstract class CustomerActionsContract extends ApiContract {
     }
 
     @Nested
+    class UnknownFields {
+
+        @Test
+        void everyRouteWithABodyNamesItsUnknownFieldsTogetherWithItsBadValues() {
+            assertEquals(List.of("sku", "status"), errorFields(patch("{\"sku\": \"GOLD\", \"status\": \"ACTIVE\"}", null)));
+            assertEquals(List.of("expirationDate", "accountType"),
+                    errorFields(convert("{\"expirationDate\": \"2020-01-01T00:00:00Z\", \"accountType\": \"PRODUCTION\"}")));
+            assertEquals(List.of("expectedExpirationDate", "days"),
+                    errorFields(extend("{\"expectedExpirationDate\": \"next tuesday\", \"days\": 30}")));
+            assertEquals(List.of("enabled", "enable"), errorFields(autoUpgrade("{\"enable\": true}")));
+            assertEquals(List.of("sendemail"), errorFields(call("regenerate-activation-link.json", PARTNER,
+                    "{\"sendemail\": false}", new RegenerateActivationLinkHandler(dependencies))));
+            assertEquals(List.of("token", "tokn"), errorFields(ApiEvents.load("activate.json")
+                    .body("{\"tokn\": \"" + token(link) + "\"}").sendTo(new ActivateHandler(dependencies))));
+            assertEquals(1, get(PARTNER, customerId).json().get("version"));
+            assertEquals(List.of(), publishedTypes());
+        }
+    }
+
+    @Nested
     class EventLog {
 
         @Test

@@ -162,6 +162,23 @@ abstract class CustomersApiContract extends ApiContract {
         }
 
         @Test
+        void namesUnknownFieldsTogetherWithEveryBadValue() {
+            Response response = create(PARTNER, """
+                    {"organizationName": "", "sku": "NOPE", "colour": "red", "addons": ["AUDIT"]}""");
+
+            assertProblem(response, 400, "VALIDATION_FAILED");
+            assertEquals(List.of("organizationName", "notificationEmail", "sku", "addons", "colour"),
+                    errorFields(response));
+            assertNothingChanged();
+        }
+
+        @Test
+        void aFieldOfTheWrongTypeIsMalformedEvenBesideUnknownFields() {
+            assertProblem(create(PARTNER, "{\"colour\": \"red\", \"sku\": 5}"), 400, "MALFORMED_REQUEST");
+            assertNothingChanged();
+        }
+
+        @Test
         void refusesBodiesThatAreNotAJsonObjectOfTheRightTypes() {
             for (String body : List.of("not json", "[1, 2]", "{\"sku\": 5}", "{\"addOns\": \"AUDIT\"}",
                     "{\"organizationName\": \"a\"} trailing", "{\"sku\": \"A\", \"sku\": \"B\"}")) {
