@@ -28,7 +28,7 @@ public final class UpdateCustomerHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         var actor = dependencies.callers().actor(request);
-        CustomerUpdate update = JsonBody.read(request.body(), FIELDS, false, body -> dependencies.rules().update(
+        CustomerUpdate update = JsonBody.read(request.body(), FIELDS, false, body -> dependencies.rules().edit(
                 body.string("sku"), body.strings("addOns"), body.string("expirationDate"),
                 dependencies.clock().instant()));
         Customer customer = dependencies.customers()

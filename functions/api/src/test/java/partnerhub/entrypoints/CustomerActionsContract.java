@@ -432,7 +432,7 @@ abstract class CustomerActionsContract extends ApiContract {
             assertEquals(List.of("sku", "addOns[0]", "expirationDate"), errorFields(
                     patch("{\"sku\": \"GOLD\", \"addOns\": [\"X\"], \"expirationDate\": \"2020-01-01T00:00:00Z\"}", null)));
             assertEquals(List.of("body"), errorFields(patch("{}", null)));
-            assertEquals(List.of("status"), errorFields(patch("{\"status\": \"ACTIVE\"}", null)));
+            assertEquals(List.of("body", "status"), errorFields(patch("{\"status\": \"ACTIVE\"}", null)));
             assertEquals(List.of("If-Match"), errorFields(patch("{\"sku\": \"ENTERPRISE\"}", "\"abc\"")));
             assertEquals(1, get(PARTNER, customerId).json().get("version"));
         }
