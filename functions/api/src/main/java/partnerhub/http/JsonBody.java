@@ -16,8 +16,9 @@ import partnerhub.domain.ValidationException;
 
 /**
  * A request body read strictly: one JSON object of Unicode text, no duplicate or unknown fields (typos never pass
- * silently), each field of the JSON type it should have. A wrong type is {@code MALFORMED_REQUEST}; the values themselves are the
- * domain's to judge, and {@link #read} answers the unknown fields together with the values' errors.
+ * silently), each field of the JSON type it should have. A wrong type is {@code MALFORMED_REQUEST}; the values
+ * themselves are the domain's to judge, and {@link #read} answers the unknown fields together with the values'
+ * errors.
  */
 public final class JsonBody {
 

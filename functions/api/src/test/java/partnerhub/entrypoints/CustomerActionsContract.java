@@ -458,9 +458,11 @@ abstract class CustomerActionsContract extends ApiContract {
 
         @Test
         void everyRouteWithABodyNamesItsUnknownFieldsTogetherWithItsBadValues() {
-            assertEquals(List.of("sku", "status"), errorFields(patch("{\"sku\": \"GOLD\", \"status\": \"ACTIVE\"}", null)));
-            assertEquals(List.of("expirationDate", "accountType"),
-                    errorFields(convert("{\"expirationDate\": \"2020-01-01T00:00:00Z\", \"accountType\": \"PRODUCTION\"}")));
+            assertEquals(List.of("sku", "status"),
+                    errorFields(patch("{\"sku\": \"GOLD\", \"status\": \"ACTIVE\"}", null)));
+            assertEquals(List.of("body", "colour"), errorFields(patch("{\"colour\": \"red\"}", null)));
+            assertEquals(List.of("expirationDate", "accountType"), errorFields(
+                    convert("{\"expirationDate\": \"2020-01-01T00:00:00Z\", \"accountType\": \"PRODUCTION\"}")));
             assertEquals(List.of("expectedExpirationDate", "days"),
                     errorFields(extend("{\"expectedExpirationDate\": \"next tuesday\", \"days\": 30}")));
             assertEquals(List.of("enabled", "enable"), errorFields(autoUpgrade("{\"enable\": true}")));
