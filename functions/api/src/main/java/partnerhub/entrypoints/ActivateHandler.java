@@ -30,10 +30,13 @@ public final class ActivateHandler extends ApiHandler {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        String token = JsonBody.parse(request.body(), FIELDS, false).string("token");
-        if (token == null || token.isBlank()) {
-            throw ValidationException.of("token", "is required");
-        }
+        String token = JsonBody.read(request.body(), FIELDS, false, body -> {
+            String value = body.string("token");
+            if (value == null || value.isBlank()) {
+                throw ValidationException.of("token", "is required");
+            }
+            return value;
+        });
         Customer customer = dependencies.activations().activate(token);
         var json = new LinkedHashMap<String, Object>();
         json.put("customerId", customer.customerId());

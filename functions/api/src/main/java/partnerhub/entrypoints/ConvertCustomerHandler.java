@@ -28,9 +28,9 @@ public final class ConvertCustomerHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         var actor = dependencies.callers().actor(request);
-        JsonBody body = JsonBody.parse(request.body(), FIELDS, true);
-        CustomerUpdate terms = dependencies.rules().update(body.string("sku"), body.strings("addOns"),
-                body.string("expirationDate"), dependencies.clock().instant());
+        CustomerUpdate terms = JsonBody.read(request.body(), FIELDS, true, body -> dependencies.rules().update(
+                body.string("sku"), body.strings("addOns"), body.string("expirationDate"),
+                dependencies.clock().instant()));
         Customer customer = dependencies.trials().convert(actor, request.pathParameter("id"), terms);
         return CustomerJson.response(200, CustomerJson.of(customer), customer);
     }

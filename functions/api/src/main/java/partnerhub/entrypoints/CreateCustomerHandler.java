@@ -32,9 +32,9 @@ public final class CreateCustomerHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         Actor actor = dependencies.callers().actor(request);
-        JsonBody body = JsonBody.parse(request.body(), FIELDS, false);
-        NewCustomer customer = dependencies.rules().newCustomer(body.string("organizationName"),
-                body.string("notificationEmail"), body.string("sku"), body.strings("addOns"));
+        NewCustomer customer = JsonBody.read(request.body(), FIELDS, false, body -> dependencies.rules().newCustomer(
+                body.string("organizationName"), body.string("notificationEmail"), body.string("sku"),
+                body.strings("addOns")));
         String key = request.header("Idempotency-Key");
         if (key != null && (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY)) {
             throw ValidationException.of("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");

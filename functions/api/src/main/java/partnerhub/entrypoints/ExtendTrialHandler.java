@@ -30,8 +30,9 @@ public final class ExtendTrialHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         var actor = dependencies.callers().actor(request);
-        String expected = JsonBody.parse(request.body(), FIELDS, true).string("expectedExpirationDate");
-        Customer customer = dependencies.trials().extend(actor, request.pathParameter("id"), instant(expected));
+        Instant expected = JsonBody.read(request.body(), FIELDS, true,
+                body -> instant(body.string("expectedExpirationDate")));
+        Customer customer = dependencies.trials().extend(actor, request.pathParameter("id"), expected);
         return CustomerJson.response(200, CustomerJson.of(customer), customer);
     }
 

@@ -26,7 +26,7 @@ public final class RegenerateActivationLinkHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         var actor = dependencies.callers().actor(request);
-        Boolean sendEmail = JsonBody.parse(request.body(), FIELDS, true).bool("sendEmail");
+        Boolean sendEmail = JsonBody.read(request.body(), FIELDS, true, body -> body.bool("sendEmail"));
         ActivationLink link = dependencies.activations()
                 .newLink(actor, request.pathParameter("id"), sendEmail == null || sendEmail);
         return ActivationLinkJson.response(link);

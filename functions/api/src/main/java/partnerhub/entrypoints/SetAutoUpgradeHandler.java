@@ -28,10 +28,13 @@ public final class SetAutoUpgradeHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         var actor = dependencies.callers().actor(request);
-        Boolean enabled = JsonBody.parse(request.body(), FIELDS, false).bool("enabled");
-        if (enabled == null) {
-            throw ValidationException.of("enabled", "is required");
-        }
+        boolean enabled = JsonBody.read(request.body(), FIELDS, false, body -> {
+            Boolean value = body.bool("enabled");
+            if (value == null) {
+                throw ValidationException.of("enabled", "is required");
+            }
+            return value;
+        });
         Customer customer = dependencies.trials().setAutoUpgrade(actor, request.pathParameter("id"), enabled);
         return CustomerJson.response(200, CustomerJson.of(customer), customer);
     }

@@ -28,9 +28,9 @@ public final class UpdateCustomerHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         var actor = dependencies.callers().actor(request);
-        JsonBody body = JsonBody.parse(request.body(), FIELDS, false);
-        CustomerUpdate update = dependencies.rules().update(body.string("sku"), body.strings("addOns"),
-                body.string("expirationDate"), dependencies.clock().instant());
+        CustomerUpdate update = JsonBody.read(request.body(), FIELDS, false, body -> dependencies.rules().edit(
+                body.string("sku"), body.strings("addOns"), body.string("expirationDate"),
+                dependencies.clock().instant()));
         Customer customer = dependencies.customers()
                 .update(actor, request.pathParameter("id"), request.ifMatchVersion(), update);
         return CustomerJson.response(200, CustomerJson.of(customer), customer);

@@ -37,8 +37,9 @@ public abstract class ApiHandler implements RequestStreamHandler {
 
     /** The response to one event; never throws. */
     public final ApiResponse respond(Map<String, Object> event) {
-        ApiRequest request = ApiRequest.from(event);
+        ApiRequest request = null;
         try {
+            request = ApiRequest.from(event);
             if (request.body() != null && request.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
                 throw Problem.payloadTooLarge(MAX_BODY_BYTES);
             }
@@ -62,8 +63,9 @@ public abstract class ApiHandler implements RequestStreamHandler {
             return Problem.staleState("The customer changed while this request ran; read it again and retry.")
                     .response();
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "Request " + request.requestId() + " on " + request.routeKey() + " failed", e);
-            return Problem.internal(request.requestId()).response();
+            String requestId = request == null ? null : request.requestId();
+            LOG.log(Level.ERROR, "Request " + requestId + " on " + event.get("routeKey") + " failed", e);
+            return Problem.internal(requestId).response();
         }
     }
 

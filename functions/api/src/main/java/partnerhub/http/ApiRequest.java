@@ -1,5 +1,7 @@
 package partnerhub.http;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -25,7 +27,7 @@ public record ApiRequest(String routeKey, String requestId, Map<String, String> 
         strings(event.get("headers")).forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
         String body = (String) event.get("body");
         if (body != null && Boolean.TRUE.equals(event.get("isBase64Encoded"))) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            body = fromBase64(body);
         }
         return new ApiRequest((String) event.get("routeKey"), (String) context.get("requestId"), headers,
                 strings(event.get("pathParameters")), strings(event.get("queryStringParameters")),
@@ -64,6 +66,22 @@ public record ApiRequest(String routeKey, String requestId, Map<String, String> 
             return Long.valueOf(version);
         } catch (NumberFormatException notAVersion) {
             throw ValidationException.of("If-Match", "must be an ETag this API returned, like \"3\"");
+        }
+    }
+
+    // API Gateway base64-encodes the bodies it does not take for text. JSON is UTF-8 (RFC 8259): bytes that are not
+    // are refused, not turned into U+FFFD behind the partner's back.
+    private static String fromBase64(String base64) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException notBase64) {
+            throw Problem.malformed("The body is marked base64-encoded but is not base64.");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw Problem.malformed("The body is not UTF-8 text.");
         }
     }
 

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import partnerhub.domain.FieldError;
+import partnerhub.domain.ValidationException;
 
 /**
- * A request body read strictly: one JSON object, no duplicate or unknown fields (typos never pass silently), each
- * field of the JSON type it should have. A wrong type is {@code MALFORMED_REQUEST}; the values themselves are the
- * domain's to judge.
+ * A request body read strictly: one JSON object of Unicode text, no duplicate or unknown fields (typos never pass
+ * silently), each field of the JSON type it should have. A wrong type is {@code MALFORMED_REQUEST}; the values
+ * themselves are the domain's to judge, and {@link #read} answers the unknown fields together with the values'
+ * errors.
  */
 public final class JsonBody {
 
@@ -28,9 +31,37 @@ public final class JsonBody {
         this.fields = fields;
     }
 
-    /** An absent or empty body reads as {@code {}} when {@code optional}, else it is malformed. */
+    /**
+     * Reads the body and passes it to {@code validation}, which takes the fields and checks their values. Unknown
+     * fields are refused together with the values' errors ({@link ValidationException}), in one
+     * {@code VALIDATION_FAILED} that names every bad field; without any, the answer is {@code validation}'s result. A
+     * body that is not a JSON object of Unicode text, or has a duplicate field or a field of the wrong JSON type, is
+     * {@code MALFORMED_REQUEST}, whatever else is wrong. The only way to a body's fields, so that no route can forget
+     * to refuse unknown ones.
+     *
+     * @param optional an absent or empty body reads as {@code {}}; otherwise it is malformed
+     */
+    public static <T> T read(String body, Set<String> knownFields, boolean optional,
+                             Function<JsonBody, T> validation) {
+        JsonBody parsed = parse(body, optional);
+        var unknown = new TreeSet<>(parsed.fields.keySet());
+        unknown.removeAll(knownFields);
+        var errors = new ArrayList<FieldError>();
+        T value = null;
+        try {
+            value = validation.apply(parsed);
+        } catch (ValidationException invalid) {
+            errors.addAll(invalid.errors());
+        }
+        unknown.forEach(name -> errors.add(new FieldError(name, "is not a known field")));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return value;
+    }
+
     @SuppressWarnings("unchecked")
-    public static JsonBody parse(String body, Set<String> knownFields, boolean optional) {
+    private static JsonBody parse(String body, boolean optional) {
         if (body == null || body.isBlank()) {
             if (optional) {
                 return new JsonBody(Map.of());
@@ -50,13 +81,23 @@ public final class JsonBody {
         if (!(parsed instanceof Map<?, ?> object)) {
             throw Problem.malformed("The body must be a JSON object.");
         }
-        var unknown = new TreeSet<>(object.keySet().stream().map(Object::toString).toList());
-        unknown.removeAll(knownFields);
-        if (!unknown.isEmpty()) {
-            throw Problem.validation(unknown.stream()
-                    .map(name -> new FieldError(name, "is not a known field")).toList());
+        if (!isUnicode(object)) {
+            throw Problem.malformed("The body escapes a lone surrogate (like \\ud800): its text is not Unicode.");
         }
         return new JsonBody((Map<String, Object>) object);
+    }
+
+    // JSON's escapes can write what no UTF-8 text holds, an unpaired surrogate; no field takes such text, and a name
+    // with one could not even be written back in errors[].
+    private static boolean isUnicode(Object value) {
+        return switch (value) {
+            case String text -> text.codePoints().noneMatch(c -> c >= Character.MIN_SURROGATE
+                    && c <= Character.MAX_SURROGATE);
+            case Map<?, ?> map -> map.entrySet().stream()
+                    .allMatch(field -> isUnicode(field.getKey()) && isUnicode(field.getValue()));
+            case List<?> list -> list.stream().allMatch(JsonBody::isUnicode);
+            case null, default -> true;
+        };
     }
 
     /** The field's text; null when absent or JSON null. */

@@ -432,7 +432,7 @@ abstract class CustomerActionsContract extends ApiContract {
             assertEquals(List.of("sku", "addOns[0]", "expirationDate"), errorFields(
                     patch("{\"sku\": \"GOLD\", \"addOns\": [\"X\"], \"expirationDate\": \"2020-01-01T00:00:00Z\"}", null)));
             assertEquals(List.of("body"), errorFields(patch("{}", null)));
-            assertEquals(List.of("status"), errorFields(patch("{\"status\": \"ACTIVE\"}", null)));
+            assertEquals(List.of("body", "status"), errorFields(patch("{\"status\": \"ACTIVE\"}", null)));
             assertEquals(List.of("If-Match"), errorFields(patch("{\"sku\": \"ENTERPRISE\"}", "\"abc\"")));
             assertEquals(1, get(PARTNER, customerId).json().get("version"));
         }
@@ -450,6 +450,28 @@ abstract class CustomerActionsContract extends ApiContract {
             assertEquals("ENTERPRISE", now.string("sku"));
             assertEquals(List.of("BACKUP", "GOVERNANCE"), now.json().get("addOns"));
             assertEquals(3, now.json().get("version"));
+        }
+    }
+
+    @Nested
+    class UnknownFields {
+
+        @Test
+        void everyRouteWithABodyNamesItsUnknownFieldsTogetherWithItsBadValues() {
+            assertEquals(List.of("sku", "status"),
+                    errorFields(patch("{\"sku\": \"GOLD\", \"status\": \"ACTIVE\"}", null)));
+            assertEquals(List.of("body", "colour"), errorFields(patch("{\"colour\": \"red\"}", null)));
+            assertEquals(List.of("expirationDate", "accountType"), errorFields(
+                    convert("{\"expirationDate\": \"2020-01-01T00:00:00Z\", \"accountType\": \"PRODUCTION\"}")));
+            assertEquals(List.of("expectedExpirationDate", "days"),
+                    errorFields(extend("{\"expectedExpirationDate\": \"next tuesday\", \"days\": 30}")));
+            assertEquals(List.of("enabled", "enable"), errorFields(autoUpgrade("{\"enable\": true}")));
+            assertEquals(List.of("sendemail"), errorFields(call("regenerate-activation-link.json", PARTNER,
+                    "{\"sendemail\": false}", new RegenerateActivationLinkHandler(dependencies))));
+            assertEquals(List.of("token", "tokn"), errorFields(ApiEvents.load("activate.json")
+                    .body("{\"tokn\": \"" + token(link) + "\"}").sendTo(new ActivateHandler(dependencies))));
+            assertEquals(1, get(PARTNER, customerId).json().get("version"));
+            assertEquals(List.of(), publishedTypes());
         }
     }
 

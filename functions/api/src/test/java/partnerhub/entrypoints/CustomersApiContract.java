@@ -163,9 +163,28 @@ abstract class CustomersApiContract extends ApiContract {
         }
 
         @Test
+        void namesUnknownFieldsTogetherWithEveryBadValue() {
+            Response response = create(PARTNER, """
+                    {"organizationName": "", "sku": "NOPE", "colour": "red", "addons": ["AUDIT"]}""");
+
+            assertProblem(response, 400, "VALIDATION_FAILED");
+            assertEquals(List.of("organizationName", "notificationEmail", "sku", "addons", "colour"),
+                    errorFields(response));
+            assertNothingChanged();
+        }
+
+        @Test
+        void aFieldOfTheWrongTypeIsMalformedEvenBesideUnknownFields() {
+            assertProblem(create(PARTNER, "{\"colour\": \"red\", \"sku\": 5}"), 400, "MALFORMED_REQUEST");
+            assertNothingChanged();
+        }
+
+        @Test
         void refusesBodiesThatAreNotAJsonObjectOfTheRightTypes() {
             for (String body : List.of("not json", "[1, 2]", "{\"sku\": 5}", "{\"addOns\": \"AUDIT\"}",
-                    "{\"organizationName\": \"a\"} trailing", "{\"sku\": \"A\", \"sku\": \"B\"}")) {
+                    "{\"organizationName\": \"a\"} trailing", "{\"sku\": \"A\", \"sku\": \"B\"}",
+                    customerJson("Contoso \\ud800", "it@contoso.example", "STANDARD", "[]"),
+                    "{\"x\\udfff\": 1}")) {
                 assertProblem(create(PARTNER, body), 400, "MALFORMED_REQUEST");
             }
             assertProblem(create(PARTNER, null), 400, "MALFORMED_REQUEST");
@@ -190,6 +209,19 @@ abstract class CustomersApiContract extends ApiContract {
 
             assertEquals(201, response.status(), response::toString);
             assertEquals("ENTERPRISE", response.string("sku"));
+        }
+
+        @Test
+        void refusesABase64BodyThatIsNotBase64OrNotUtf8Text() {
+            byte[] latin1 = customerJson("Caf\u00e9 Ltd", "it@cafe.example", "STANDARD", "[]")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (String base64 : List.of("!!!!", "e30=\n", Base64.getEncoder().encodeToString(latin1))) {
+                Response response = ApiEvents.load("create-customer.json").as(PARTNER, USER)
+                        .header("idempotency-key", null).base64Body(base64)
+                        .sendTo(new CreateCustomerHandler(dependencies));
+                assertProblem(response, 400, "MALFORMED_REQUEST");
+            }
+            assertNothingChanged();
         }
 
         @Test
@@ -426,6 +458,14 @@ abstract class CustomersApiContract extends ApiContract {
             assertEquals("Alpha", response.string("organizationName"));
             assertEquals("\"1\"", response.header("ETag"));
             assertFalse(response.json().containsKey("activationLink"), "the link is its own route");
+        }
+
+        // DynamoDB refuses a sort key over 1,024 bytes even to a GetItem (a 500 here); moto checks only writes, so
+        // this passes on moto either way and pins the intent.
+        @Test
+        void anIdTooLongToBeAKeyIsNotFound() {
+            assertProblem(get(PARTNER, "A".repeat(1100)), 404, "NOT_FOUND");
+            assertProblem(get(PARTNER, "\u00e9".repeat(600)), 404, "NOT_FOUND");
         }
 
         @Test

@@ -13,6 +13,8 @@ public final class CustomerRules {
 
     public static final int MAX_ORGANIZATION_NAME = 100;
     public static final int MAX_EMAIL = 254;
+    /** An edit that would change nothing: its error, on the field {@code body}. */
+    public static final String NOTHING_TO_CHANGE = "must change at least one of sku, addOns, expirationDate";
 
     // Pragmatic, not RFC 5322: one @, no spaces, a dotted domain of letters, digits and hyphens.
     private static final Pattern EMAIL = Pattern.compile(
@@ -65,6 +67,15 @@ public final class CustomerRules {
             throw new ValidationException(errors);
         }
         return new CustomerUpdate(sku, addOns == null ? null : List.copyOf(addOns), expiration);
+    }
+
+    /** An edit of an existing customer: changes as {@link #update} reads them, of which there must be one. */
+    public CustomerUpdate edit(String sku, List<String> addOns, String expirationDate, Instant now) {
+        CustomerUpdate update = update(sku, addOns, expirationDate, now);
+        if (update.isEmpty()) {
+            throw ValidationException.of("body", NOTHING_TO_CHANGE);
+        }
+        return update;
     }
 
     private static Instant futureInstant(String field, String value, Instant now, List<FieldError> errors) {

@@ -154,7 +154,7 @@ public final class CustomerService {
      */
     public Customer update(Actor actor, String customerId, Long ifMatch, CustomerUpdate update) {
         if (update.isEmpty()) {
-            throw ValidationException.of("body", "must change at least one of sku, addOns, expirationDate");
+            throw ValidationException.of("body", CustomerRules.NOTHING_TO_CHANGE);
         }
         return changes.apply(actor, customerId, ifMatch, customer -> {
             var fields = new LinkedHashMap<String, Object>();

@@ -68,6 +68,15 @@ class CustomerRulesTest {
     }
 
     @Test
+    void anEditMustChangeSomething() {
+        var now = java.time.Instant.parse("2026-11-24T20:00:00Z");
+        assertEquals(List.of("body"), assertThrows(ValidationException.class,
+                () -> rules.edit(null, null, null, now)).errors().stream().map(FieldError::field).toList());
+        assertEquals("ENTERPRISE", rules.edit("ENTERPRISE", null, null, now).sku());
+        assertEquals(true, rules.update(null, null, null, now).isEmpty(), "a conversion may change nothing else");
+    }
+
+    @Test
     void reportsEveryBadFieldAtOnce() {
         assertEquals(List.of("organizationName", "notificationEmail", "sku", "addOns[0]"),
                 badFields(null, null, null, List.of("X")));

@@ -1,5 +1,6 @@
 package partnerhub.aws.dynamodb;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -20,6 +21,15 @@ final class TableDesign {
 
     static final String PK = "pk";
     static final String SK = "sk";
+
+    /** DynamoDB's limits on a key, in UTF-8 bytes: no item has a longer one, and no request may even name one. */
+    static final int MAX_PARTITION_KEY_BYTES = 2048;
+    static final int MAX_SORT_KEY_BYTES = 1024;
+
+    static boolean withinKeyLimits(String partitionKey, String sortKey) {
+        return partitionKey.getBytes(StandardCharsets.UTF_8).length <= MAX_PARTITION_KEY_BYTES
+                && sortKey.getBytes(StandardCharsets.UTF_8).length <= MAX_SORT_KEY_BYTES;
+    }
 
     /** Customers by partner and view, newest first (the view's pk, the table's sk: ids sort by creation). */
     static final String VIEW_INDEX = "ViewIndex";
