@@ -36,6 +36,12 @@ final class Forwarding implements AutoCloseable {
         this.target = target;
     }
 
+    static {
+        // The JDK's server otherwise holds each answer of a few KB ~40 ms waiting for the client's ACK (Nagle's
+        // algorithm meets delayed ACKs on loopback). Read once, when the first server starts: set it before.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     static HttpServer listen(HttpHandler handler, Executor executor) throws IOException {
         var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", handler);
