@@ -18,6 +18,7 @@ import partnerhub.testing.ApiEvents;
 import partnerhub.testing.Response;
 import partnerhub.testing.Stack;
 import partnerhub.wiring.Dependencies;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The first routes end to end: real API Gateway events through the real handlers into an emulator's DynamoDB, SES
@@ -512,6 +513,25 @@ abstract class CustomersApiContract extends ApiContract {
             assertEquals(List.of("CustomerCreated"), stack.publishedEvents().stream().map(e -> e.get("detail-type")).toList());
             assertEquals(1, stack.sentEmails().size());
             assertEquals(0, stack.deliverEffects(), "the removals are filtered out of the stream");
+        }
+
+        @Test
+        void anEntryNoCodeCanReadIsParkedRatherThanBlockingTheRelay() {
+            stack.dynamoDb().putItem(request -> request.tableName(stack.tableName()).item(Map.of(
+                    "pk", AttributeValue.fromS("OUTBOX#1"), "sk", AttributeValue.fromS("01KAWJ5N8Q0000000000000000"),
+                    "createdAt", AttributeValue.fromS("2026-11-24T19:00:00Z"),
+                    "effect", AttributeValue.fromS("{\"kind\":\"TELEGRAM\"}"))));
+            create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));
+            stack.deliverEffects();
+
+            Map<String, Object> summary = new OutboxRelayHandler(dependencies).relay();
+
+            assertEquals(0, summary.get("Due"), summary::toString);
+            assertEquals(List.of(), itemsStartingWith("OUTBOX#"));
+            var parked = itemsStartingWith("OUTBOX-PARKED");
+            assertEquals(1, parked.size());
+            assertTrue(parked.getFirst().get("reason").s().startsWith("unreadable"), parked.toString());
+            assertEquals(1, stack.sentEmails().size(), "the readable entries went out");
         }
 
         @Test

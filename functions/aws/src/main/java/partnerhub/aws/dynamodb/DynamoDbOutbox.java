@@ -14,6 +14,7 @@ import partnerhub.domain.Ids;
 import partnerhub.domain.OutboxEntry;
 import partnerhub.domain.port.Outbox;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -95,9 +96,25 @@ public final class DynamoDbOutbox implements Outbox {
                             ":now", n(now.toEpochMilli())))
                     .consistentRead(true)
                     .build();
-            dynamoDb.queryPaginator(query).items().stream().limit(limit).map(OutboxItems::entry).forEach(entries::add);
+            dynamoDb.queryPaginator(query).items().stream().limit(limit).forEach(item -> readable(item)
+                    .ifPresent(entries::add));
         }
         return entries.stream().sorted(Comparator.comparing(OutboxEntry::id)).limit(limit).toList();
+    }
+
+    // An entry no code can read would fail every relay run: it is parked as it is, with the reason, instead.
+    private Optional<OutboxEntry> readable(Map<String, AttributeValue> item) {
+        try {
+            return Optional.of(OutboxItems.entry(item));
+        } catch (RuntimeException unreadable) {
+            var parked = new java.util.HashMap<>(item);
+            parked.put(TableDesign.PK, s(TableDesign.PARKED_OUTBOX));
+            parked.put("reason", s("unreadable: " + unreadable));
+            parked.put("parkedAt", s(clock.instant().toString()));
+            dynamoDb.transactWriteItems(request -> request.transactItems(put(parked, "attribute_not_exists(pk)"),
+                    delete(Map.of(TableDesign.PK, item.get(TableDesign.PK), TableDesign.SK, item.get(TableDesign.SK)))));
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -123,13 +140,12 @@ public final class DynamoDbOutbox implements Outbox {
         }
     }
 
-    private TransactWriteItem put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item,
-                                  String condition) {
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression(condition).build()).build();
     }
 
-    private TransactWriteItem delete(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key) {
+    private TransactWriteItem delete(Map<String, AttributeValue> key) {
         return TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key).build()).build();
     }
 }
