@@ -15,6 +15,7 @@ import partnerhub.aws.dynamodb.StreamRecords;
 import partnerhub.domain.EffectDispatcher;
 import partnerhub.domain.EffectDispatcher.Delivery;
 import partnerhub.domain.OutboxEntry;
+import partnerhub.observability.BusinessMetrics;
 import partnerhub.observability.EmbeddedMetrics;
 import partnerhub.wiring.Dependencies;
 
@@ -63,16 +64,13 @@ public final class DispatcherHandler implements RequestStreamHandler {
                 continue;
             }
             Delivery delivery = dependencies.dispatcher().deliver(entry.get());
-            counts.add(delivery);
+            counts.add(entry.get(), delivery);
             if (delivery == Delivery.RETRY) {
                 var dynamodb = (Map<String, Object>) record.get("dynamodb");
                 failures.add(Map.of("itemIdentifier", (String) dynamodb.get("SequenceNumber")));
             }
         }
-        EmbeddedMetrics.emit("Dispatcher", Map.of(
-                "Delivered", counts.of(Delivery.DELIVERED),
-                "Retried", counts.of(Delivery.RETRY),
-                "Parked", counts.of(Delivery.PARKED)),
+        EmbeddedMetrics.emit("Dispatcher", BusinessMetrics.of(counts),
                 Map.of("records", records.size(), "alreadyHandled", counts.of(Delivery.ALREADY_HANDLED)),
                 dependencies.clock());
         return Map.of("batchItemFailures", failures);

@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import partnerhub.domain.EffectDispatcher;
-import partnerhub.domain.EffectDispatcher.Delivery;
 import partnerhub.domain.OutboxEntry;
+import partnerhub.observability.BusinessMetrics;
 import partnerhub.observability.EmbeddedMetrics;
 import partnerhub.wiring.Dependencies;
 
@@ -53,9 +53,7 @@ public final class OutboxRelayHandler implements RequestStreamHandler {
         long oldest = due.isEmpty() ? 0 : Duration.between(due.getFirst().createdAt(), now).toSeconds();
         var summary = new LinkedHashMap<String, Number>();
         summary.put("Due", due.size());
-        summary.put("Delivered", counts.of(Delivery.DELIVERED));
-        summary.put("Retried", counts.of(Delivery.RETRY));
-        summary.put("Parked", counts.of(Delivery.PARKED));
+        summary.putAll(BusinessMetrics.of(counts));
         summary.put("OldestUndeliveredSeconds", oldest);
         EmbeddedMetrics.emit("OutboxRelay", summary, Map.of(), dependencies.clock());
         return Map.copyOf(summary);

@@ -56,7 +56,9 @@ public final class SweepHandler implements RequestStreamHandler {
 
     /** Runs the sweep and logs its summary as metrics; {@code Left} above 0 raises an alarm. */
     public Map<String, Object> sweep(Instant now, BooleanSupplier hasTime) {
+        long started = System.nanoTime();
         Sweep.Summary summary = dependencies.sweep().run(now, hasTime);
+        double seconds = (System.nanoTime() - started) / 1e9;
         var json = new LinkedHashMap<String, Object>();
         json.put("now", now.toString());
         json.put("due", summary.due());
@@ -68,9 +70,9 @@ public final class SweepHandler implements RequestStreamHandler {
         json.put("left", summary.left());
         json.put("itemsRead", summary.itemsRead());
         EmbeddedMetrics.emit("Sweep", Map.of(
-                "Due", summary.due(), "Notices", summary.notices(), "Upgrades", summary.upgrades(),
-                "Expiries", summary.expiries(), "Deferred", summary.deferred(), "Failed", summary.failed(),
-                "Left", summary.left(), "IndexItemsRead", summary.itemsRead()),
+                "Due", summary.due(), "Processed", summary.due() - summary.left(), "Deferred", summary.deferred(),
+                "Failed", summary.failed(), "Left", summary.left(), "IndexItemsRead", summary.itemsRead(),
+                "DurationSeconds", Math.round(seconds * 1000) / 1000.0),
                 Map.of("now", now.toString()), dependencies.clock());
         return json;
     }

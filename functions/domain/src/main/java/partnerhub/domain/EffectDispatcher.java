@@ -85,20 +85,28 @@ public final class EffectDispatcher {
     /** Delivers each entry in order; the counts of what became of them. */
     public Counts deliver(List<OutboxEntry> entries) {
         var counts = new Counts();
-        entries.forEach(entry -> counts.add(deliver(entry)));
+        entries.forEach(entry -> counts.add(entry, deliver(entry)));
         return counts;
     }
 
-    /** How many entries ended each way. */
+    /** How many entries ended each way, and the domain events published: what happened to the business. */
     public static final class Counts {
         private final int[] byDelivery = new int[Delivery.values().length];
+        private final List<DomainEvent> published = new java.util.ArrayList<>();
 
-        public void add(Delivery delivery) {
+        public void add(OutboxEntry entry, Delivery delivery) {
             byDelivery[delivery.ordinal()]++;
+            if (delivery == Delivery.DELIVERED && entry.effect() instanceof DomainEvent event) {
+                published.add(event);
+            }
         }
 
         public int of(Delivery delivery) {
             return byDelivery[delivery.ordinal()];
+        }
+
+        public List<DomainEvent> published() {
+            return List.copyOf(published);
         }
     }
 
