@@ -6,6 +6,7 @@ import partnerhub.aws.AwsClients;
 import partnerhub.aws.dynamodb.DynamoDbCustomerStore;
 import partnerhub.aws.dynamodb.DynamoDbOutbox;
 import partnerhub.aws.eventbridge.EventBridgePublisher;
+import partnerhub.aws.secretsmanager.SecretsManagerKeys;
 import partnerhub.aws.ses.SesMailer;
 import partnerhub.domain.ActivationLinks;
 import partnerhub.domain.ActivationService;
@@ -15,7 +16,6 @@ import partnerhub.domain.CustomerRules;
 import partnerhub.domain.CustomerService;
 import partnerhub.domain.EffectDispatcher;
 import partnerhub.domain.EmailComposer;
-import partnerhub.domain.Hmac;
 import partnerhub.domain.Ids;
 import partnerhub.domain.ImportService;
 import partnerhub.domain.Lifecycle;
@@ -23,6 +23,7 @@ import partnerhub.domain.PageTokens;
 import partnerhub.domain.Sweep;
 import partnerhub.domain.TrialService;
 import partnerhub.domain.port.Outbox;
+import partnerhub.domain.port.SigningKeys;
 import partnerhub.http.Callers;
 
 /**
@@ -50,7 +51,8 @@ public final class Dependencies {
         this.clients = new AwsClients(settings.aws());
         var random = new SecureRandom();
         var lifecycle = new Lifecycle(settings.lifecycle());
-        var links = new ActivationLinks(key(settings, "activation-link"), settings.activationBaseUrl(), random);
+        var keys = signingKeys(settings, clients, clock);
+        var links = new ActivationLinks(keys, settings.activationBaseUrl(), random);
         var dynamoDb = clients.dynamoDb();
         this.outbox = new DynamoDbOutbox(dynamoDb, settings.tableName(), clock);
         var mailer = new SesMailer(AwsClients.lazily(clients::ses), settings.senderEmail());
@@ -66,17 +68,20 @@ public final class Dependencies {
         var ids = new Ids(random);
         var changes = new CustomerChanges(store, ids, clock);
         this.customers = new CustomerService(store, changes, links,
-                new PageTokens(key(settings, "page-token")), lifecycle, ids, clock);
+                new PageTokens(keys), lifecycle, ids, clock);
         this.trials = new TrialService(changes, lifecycle, customers);
         this.activations = new ActivationService(store, changes, links, lifecycle, customers);
         this.imports = new ImportService(store, changes, lifecycle);
         this.sweep = new Sweep(store, changes, mailer, composer, lifecycle);
     }
 
-    private static Hmac key(Settings settings, String purpose) {
-        return settings.signingSecret() == null
-                ? Hmac.unavailable("SIGNING_SECRET is not set for this function, so it cannot sign " + purpose + "s")
-                : Hmac.derive(settings.signingSecret(), purpose);
+    // Read from Secrets Manager on the first signature or check, once for the execution environment.
+    private static SigningKeys signingKeys(Settings settings, AwsClients clients, Clock clock) {
+        return settings.signingKeysSecretArn() == null
+                ? SigningKeys.unavailable("SIGNING_KEYS_SECRET_ARN is not set for this function, so it cannot sign"
+                        + " or check activation links or page tokens")
+                : new SecretsManagerKeys(AwsClients.lazily(clients::secretsManager), settings.signingKeysSecretArn(),
+                        clock);
     }
 
     public static Dependencies create(Settings settings, Clock clock) {

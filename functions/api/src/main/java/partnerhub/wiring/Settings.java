@@ -1,7 +1,6 @@
 package partnerhub.wiring;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -15,15 +14,16 @@ import software.amazon.awssdk.regions.Region;
  * The functions' configuration, read once from the environment that template.yaml sets. Nothing else reads
  * environment variables.
  *
- * @param signingSecret the secret behind activation links and page tokens, kept out of the table; null for the
- *                      functions that sign nothing, which template.yaml does not give it
+ * @param signingKeysSecretArn the Secrets Manager secret whose versions sign activation links and page tokens, kept
+ *                             out of the table; null for the functions that sign nothing, which template.yaml does
+ *                             not give it
  */
 public record Settings(
         String tableName,
         String eventBusName,
         String senderEmail,
         String activationBaseUrl,
-        byte[] signingSecret,
+        String signingKeysSecretArn,
         String partnerClaim,
         LifecycleSettings lifecycle,
         AwsSettings aws) {
@@ -51,7 +51,7 @@ public record Settings(
                 required(env, "EVENT_BUS_NAME"),
                 required(env, "SENDER_EMAIL"),
                 required(env, "ACTIVATION_BASE_URL"),
-                env.containsKey("SIGNING_SECRET") ? env.get("SIGNING_SECRET").getBytes(StandardCharsets.UTF_8) : null,
+                env.get("SIGNING_KEYS_SECRET_ARN"),
                 env.getOrDefault("PARTNER_CLAIM", "partner_id"),
                 lifecycle,
                 aws);

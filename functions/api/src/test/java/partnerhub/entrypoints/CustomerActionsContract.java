@@ -194,9 +194,9 @@ abstract class CustomerActionsContract extends ApiContract {
 
         @Test
         void anUnknownOrForgedTokenIsNotFound() {
-            String forged = token(link).substring(0, 24) + "A".repeat(24);
+            String forged = token(link).substring(0, 32) + "A".repeat(24);
             assertProblem(activate(forged), 404, "NOT_FOUND");
-            assertProblem(activate("x".repeat(48)), 404, "NOT_FOUND");
+            assertProblem(activate("x".repeat(56)), 404, "NOT_FOUND");
             assertProblem(activate("short"), 404, "NOT_FOUND");
             assertEquals("PENDING", get(PARTNER, customerId).string("onboardingStatus"));
         }

@@ -76,7 +76,7 @@ abstract class CustomersApiContract extends ApiContract {
             String link = response.string("activationLink");
             assertTrue(link.startsWith(Stack.ACTIVATION_BASE_URL + "?token="), link);
             String token = link.substring(link.indexOf("token=") + 6);
-            assertEquals(48, token.length());
+            assertEquals(56, token.length(), "the key id, the nonce, the signature");
 
             var customers = customerItems(PARTNER);
             assertEquals(1, customers.size());
@@ -114,12 +114,13 @@ abstract class CustomersApiContract extends ApiContract {
         void theTableAloneCannotMakeAWorkingLink() {
             Response response = create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));
             String token = response.string("activationLink").split("token=")[1];
-            String signature = token.substring(24);
+            String nonce = token.substring(8, 32);
+            String signature = token.substring(32);
 
             String everything = stack.allItems().toString();
-            assertTrue(everything.contains(token.substring(0, 24)), "the nonce is stored");
+            assertTrue(everything.contains(nonce), "the nonce is stored");
             assertFalse(everything.contains(signature), "the signature is never stored");
-            assertEquals(1, itemsStartingWith("LINK#" + token.substring(0, 24)).size());
+            assertEquals(1, itemsStartingWith("LINK#" + nonce).size());
         }
 
         @Test
@@ -473,7 +474,7 @@ abstract class CustomersApiContract extends ApiContract {
         void aFunctionWithoutTheSigningSecretServesWhatNeedsNoSignature() {
             String id = createNamed(PARTNER, "Alpha").string("customerId");
             var environment = new java.util.HashMap<>(stack.environment());
-            environment.remove("SIGNING_SECRET");
+            environment.remove("SIGNING_KEYS_SECRET_ARN");
             var withoutSecret = partnerhub.wiring.Dependencies.create(partnerhub.wiring.Settings.fromEnvironment(
                     environment, software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test"))), clock);
@@ -506,7 +507,8 @@ abstract class CustomersApiContract extends ApiContract {
 
             assertEquals(201, response.status());
             assertEquals(2, itemsStartingWith("OUTBOX#").size(), "the event and the email wait in the outbox");
-            assertEquals(Set.of("dynamodb"), dependencies.clientsBuilt(), "a request builds no SES or EventBridge client");
+            assertEquals(Set.of("dynamodb", "secretsmanager"), dependencies.clientsBuilt(),
+                    "a request builds no SES or EventBridge client (Secrets Manager's: it signed the link)");
 
             assertEquals(2, stack.deliverEffects(), "the stream hands both inserts to the dispatcher");
             assertEquals(List.of(), itemsStartingWith("OUTBOX#"), "delivered entries are removed");

@@ -657,7 +657,7 @@ class RouteInputPropertiesMotoIT {
             case "enabled", "sendEmail" -> Arbitraries.of(true, false).map(Object.class::cast);
             case "token" -> Arbitraries.<Object>frequencyOf(w(4, Arbitraries.just(TOKEN)),
                     w(1, Arbitraries.just(OLD_TOKEN)),
-                    w(1, Arbitraries.strings().withChars("ABCDEFabcdef0123456789-_").ofLength(48)));
+                    w(1, Arbitraries.strings().withChars("ABCDEFabcdef0123456789-_").ofLength(56)));
             default -> throw new IllegalArgumentException(field);
         };
     }

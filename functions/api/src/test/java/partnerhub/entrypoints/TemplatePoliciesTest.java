@@ -121,6 +121,32 @@ class TemplatePoliciesTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theSigningKeysAreReadableByTheFunctionsGivenTheirSecretAloneAndOnlyThatSecret() {
+        functions().forEach((function, properties) -> {
+            var environment = (Map<String, Object>) properties.getOrDefault("Environment", Map.of());
+            var variables = (Map<String, Object>) environment.getOrDefault("Variables", Map.of());
+            Object arn = variables.get("SIGNING_KEYS_SECRET_ARN");
+            var secretReads = new ArrayList<Object>();
+            forEachStatementOf(function, statement -> {
+                List<String> actions = strings(statement.get("Action"));
+                if (actions.stream().anyMatch(action -> action.startsWith("secretsmanager:"))) {
+                    assertEquals(List.of("secretsmanager:GetSecretValue"), actions, function);
+                    secretReads.addAll(list(statement.get("Resource")));
+                }
+            });
+            if (arn == null) {
+                assertEquals(List.of(), secretReads, function + " reads a secret it is not given");
+            } else {
+                assertEquals(Map.of("!Ref", "SigningKeys"), arn, function);
+                assertEquals(List.of(Map.of("!Ref", "SigningKeys")), secretReads, function);
+            }
+        });
+        var generated = (Map<String, Object>) template.properties("SigningKeys").get("GenerateSecretString");
+        assertTrue(((Number) generated.get("PasswordLength")).intValue() >= 32, "a key needs at least 32 bytes");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void everyAsynchronouslyInvokedFunctionHasAFailureDestination() {
         functions().forEach((function, properties) -> {
             var events = (Map<String, Map<String, Object>>) (Map<?, ?>) properties.getOrDefault("Events", Map.of());

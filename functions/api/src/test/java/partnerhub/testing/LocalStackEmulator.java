@@ -29,7 +29,7 @@ public final class LocalStackEmulator implements Emulator {
     public static LocalStackContainer container() {
         var container = new LocalStackContainer(DockerImageName.parse(
                 System.getProperty("localstack.image", "localstack/localstack:4.4.0")))
-                .withServices("dynamodb", "events", "ses", "sqs");
+                .withServices("dynamodb", "events", "ses", "sqs", "secretsmanager");
         String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
         if (token != null && !token.isBlank()) {
             container.withEnv("LOCALSTACK_AUTH_TOKEN", token);

@@ -37,7 +37,6 @@ public final class Stack {
     public static final String STACK_NAME = "test";
     public static final String SENDER = "noreply@partnerhub.example";
     public static final String ACTIVATION_BASE_URL = "https://app.partnerhub.example/activate";
-    public static final String SIGNING_SECRET = "test-signing-secret-of-at-least-32-bytes";
     public static final Region REGION = Region.US_EAST_1;
 
     private final Emulator emulator;
@@ -46,6 +45,7 @@ public final class Stack {
     private final SqsClient sqs;
     private final String tableName;
     private final String busName;
+    private final String signingKeysArn;
     private final AwsClients clients;
     private final TableStream tableStream;
     private final StreamMapping dispatcherStream;
@@ -67,6 +67,7 @@ public final class Stack {
                 .table().latestStreamArn());
         this.dispatcherStream = StreamMapping.from(template, "DispatcherFunction");
         this.busName = resources.busName();
+        this.signingKeysArn = resources.signingKeysArn();
         eventQueueUrl = sqs.createQueue(request -> request.queueName(STACK_NAME + "-captured-events")).queueUrl();
         captureEvents();
     }
@@ -84,7 +85,7 @@ public final class Stack {
                 "EVENT_BUS_NAME", busName,
                 "SENDER_EMAIL", SENDER,
                 "ACTIVATION_BASE_URL", ACTIVATION_BASE_URL,
-                "SIGNING_SECRET", SIGNING_SECRET,
+                "SIGNING_KEYS_SECRET_ARN", signingKeysArn,
                 "AWS_REGION", REGION.id(),
                 "AWS_ENDPOINT_URL", emulator.endpoint().toString());
     }
@@ -125,6 +126,24 @@ public final class Stack {
     /** The batches the stream's mapping gave up on (its OnFailure destination). */
     public List<StreamMapping.Failure> streamFailures() {
         return dispatcherStream.failures();
+    }
+
+    /**
+     * Rotates the signing keys as an operator does: a new random value, which Secrets Manager makes AWSCURRENT, the
+     * current one becoming AWSPREVIOUS and the previous one losing its label. Execution environments started
+     * afterwards (new {@link #dependencies}) sign with the new key.
+     */
+    public void rotateSigningKeys() {
+        var secretsManager = clients.secretsManager();
+        String value = secretsManager.getRandomPassword(request -> request.passwordLength(64L)
+                .excludePunctuation(true)).randomPassword();
+        secretsManager.putSecretValue(request -> request.secretId(signingKeysArn).secretString(value));
+    }
+
+    /** The stack's signing keys as the functions read them, for tests that build domain objects themselves. */
+    public partnerhub.domain.port.SigningKeys signingKeys(Clock clock) {
+        return new partnerhub.aws.secretsmanager.SecretsManagerKeys(
+                AwsClients.lazily(clients::secretsManager), signingKeysArn, clock);
     }
 
     /** Writes customer states directly, for the states no route under test reaches. */

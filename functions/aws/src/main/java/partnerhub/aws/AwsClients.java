@@ -8,6 +8,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -35,6 +36,10 @@ public final class AwsClients implements AutoCloseable {
 
     public EventBridgeClient eventBridge() {
         return configure("eventbridge", EventBridgeClient.builder()).build();
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return configure("secretsmanager", SecretsManagerClient.builder()).build();
     }
 
     /** The services whose clients were built so far: request handlers build DynamoDB's alone. */

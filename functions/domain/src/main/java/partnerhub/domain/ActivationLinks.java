@@ -4,24 +4,30 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import partnerhub.domain.port.SigningKeys;
 
 /**
- * Activation links: {@code <base URL>?token=<nonce><signature>}. The table keeps only the nonce; the signature needs
- * a key kept outside the table, so a copy of the database alone cannot produce a working link.
+ * Activation links: {@code <base URL>?token=<key id><nonce><signature>}. The table keeps only the nonce; the
+ * signature needs a key kept outside the table, so a copy of the database alone cannot produce a working link. The
+ * key id names the key that signed, so a link outlives a rotation of the keys while its key is the previous one.
  */
 public final class ActivationLinks {
+
+    /** The purpose links' keys are derived for: no other signature made with the same secret opens a link. */
+    static final String PURPOSE = "activation-link";
 
     private static final int NONCE_BYTES = 18;
     private static final int NONCE_CHARS = 24;
     private static final int SIGNATURE_BYTES = 18;
-    private static final int TOKEN_CHARS = 48;
+    private static final int SIGNED_CHARS = SigningKey.ID_CHARS + NONCE_CHARS;
+    private static final int TOKEN_CHARS = SIGNED_CHARS + 24;
 
-    private final Hmac key;
+    private final SigningKeys keys;
     private final String baseUrl;
     private final SecureRandom random;
 
-    public ActivationLinks(Hmac key, String baseUrl, SecureRandom random) {
-        this.key = key;
+    public ActivationLinks(SigningKeys keys, String baseUrl, SecureRandom random) {
+        this.keys = keys;
         this.baseUrl = baseUrl;
         this.random = random;
     }
@@ -33,18 +39,30 @@ public final class ActivationLinks {
         return new ActivationLink.State(Hmac.base64url(nonce), now.plus(lifetime));
     }
 
+    /** The link to a state, signed with the current key. */
     public ActivationLink link(ActivationLink.State state) {
-        String token = state.nonce() + key.signature(state.nonce(), SIGNATURE_BYTES);
+        SigningKey key = keys.current();
+        String signed = key.id() + state.nonce();
+        String token = signed + key.forPurpose(PURPOSE).signature(signed, SIGNATURE_BYTES);
         String separator = baseUrl.contains("?") ? "&" : "?";
         return new ActivationLink(baseUrl + separator + "token=" + token, state.expiresAt());
     }
 
-    /** The nonce a token carries, if the token is well formed and was signed with this key. */
+    /**
+     * The nonce a token carries, if the token is well formed and was signed with the key it names, a key still
+     * honoured. An unknown key id is refused as a bad signature is.
+     */
     public Optional<String> nonceOf(String token) {
         if (token == null || token.length() != TOKEN_CHARS) {
             return Optional.empty();
         }
-        String nonce = token.substring(0, NONCE_CHARS);
-        return key.verify(nonce, token.substring(NONCE_CHARS), SIGNATURE_BYTES) ? Optional.of(nonce) : Optional.empty();
+        String keyId = token.substring(0, SigningKey.ID_CHARS);
+        if (!SigningKey.isId(keyId)) {
+            return Optional.empty();
+        }
+        String signed = token.substring(0, SIGNED_CHARS);
+        return keys.byId(keyId)
+                .filter(key -> key.forPurpose(PURPOSE).verify(signed, token.substring(SIGNED_CHARS), SIGNATURE_BYTES))
+                .map(key -> token.substring(SigningKey.ID_CHARS, SIGNED_CHARS));
     }
 }

@@ -8,31 +8,19 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 keys. One secret kept outside the table; each use gets its own key derived from it. */
+/**
+ * HMAC-SHA256 keys. The secrets are kept outside the table ({@link SigningKey}); each use gets its own key derived
+ * from one.
+ */
 public final class Hmac {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
-    private final String missing;
 
     private Hmac(byte[] key) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
-        this.missing = null;
-    }
-
-    private Hmac(String missing) {
-        this.key = null;
-        this.missing = missing;
-    }
-
-    /**
-     * A key this function was not given (least privilege: only the functions that sign get the secret). Using it
-     * fails, saying why.
-     */
-    public static Hmac unavailable(String why) {
-        return new Hmac(why);
     }
 
     /** A key for one purpose, so that a signature made for one purpose is worthless for another. */
@@ -44,9 +32,6 @@ public final class Hmac {
     }
 
     public byte[] sign(byte[] data) {
-        if (key == null) {
-            throw new IllegalStateException(missing);
-        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

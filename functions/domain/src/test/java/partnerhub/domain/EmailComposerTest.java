@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class EmailComposerTest {
 
     final ActivationLinks links = new ActivationLinks(
-            Hmac.derive("a-test-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8), "activation-link"),
+            new RotatingKeys(RotatingKeys.key("keyAAAAA", "a-test-secret-of-at-least-32-bytes!")),
             "https://app.example/activate", new SecureRandom());
     final EmailComposer composer = new EmailComposer(links);
 

@@ -9,15 +9,17 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Creates on an emulator the resources template.yaml declares, from the template's own definitions: the table with
- * its indexes and TTL, the event bus, and the SES identity the functions send from.
+ * its indexes and TTL, the event bus, the SES identity the functions send from, and the secret that holds the
+ * signing keys, generated as CloudFormation would.
  */
 public final class Provisioner {
 
     /** What was created, by the names the functions' environment needs. */
-    public record Resources(String tableName, String busName, String sender) {}
+    public record Resources(String tableName, String busName, String sender, String signingKeysArn) {}
 
     private Provisioner() {}
 
@@ -27,7 +29,21 @@ public final class Provisioner {
         String bus = Template.resolveName(template.properties("EventBus").get("Name"), stackName);
         clients.eventBridge().createEventBus(request -> request.name(bus));
         clients.ses().createEmailIdentity(request -> request.emailIdentity(sender));
-        return new Resources(table, bus, sender);
+        String signingKeys = createSecret(clients.secretsManager(), stackName + "-signing-keys",
+                template.properties("SigningKeys"));
+        return new Resources(table, bus, sender, signingKeys);
+    }
+
+    /** A secret with a value generated from the template's {@code GenerateSecretString}; its ARN. */
+    @SuppressWarnings("unchecked")
+    static String createSecret(SecretsManagerClient secretsManager, String name, Map<String, Object> secret) {
+        var generate = (Map<String, Object>) secret.get("GenerateSecretString");
+        String value = secretsManager.getRandomPassword(request -> request
+                .passwordLength(((Number) generate.get("PasswordLength")).longValue())
+                .excludePunctuation((Boolean) generate.getOrDefault("ExcludePunctuation", false))
+                .excludeCharacters((String) generate.get("ExcludeCharacters"))).randomPassword();
+        return secretsManager.createSecret(request -> request.name(name)
+                .description((String) secret.get("Description")).secretString(value)).arn();
     }
 
     @SuppressWarnings("unchecked")

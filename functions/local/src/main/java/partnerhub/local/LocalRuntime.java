@@ -7,14 +7,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,15 +129,15 @@ public final class LocalRuntime implements AutoCloseable {
             environment.put("EVENT_BUS_NAME", resources.busName());
             environment.put("SENDER_EMAIL", SENDER);
             environment.put("ACTIVATION_BASE_URL", "http://localhost:" + port + "/activate");
-            environment.put("SIGNING_SECRET", randomSecret());
+            environment.put("SIGNING_KEYS_SECRET_ARN", resources.signingKeysArn());
             environment.put("AWS_REGION", Region.US_EAST_1.id());
             environment.put("AWS_ENDPOINT_URL", emulator.endpoint().toString());
             Optional.ofNullable(template.parameterDefault("PartnerClaim"))
                     .ifPresent(claim -> environment.put("PARTNER_CLAIM", claim));
             Optional.ofNullable(template.parameterDefault("NoticeDays"))
                     .ifPresent(days -> environment.put("NOTICE_DAYS", days));
-            // As deployed, a variable a function declares itself (SIGNING_SECRET) reaches that function alone.
-            var perFunction = Set.of("SIGNING_SECRET");
+            // As deployed, a variable a function declares itself (SIGNING_KEYS_SECRET_ARN) reaches that function alone.
+            var perFunction = Set.of("SIGNING_KEYS_SECRET_ARN");
             var dependencies = new HashMap<Set<String>, Dependencies>();
             this.functions = Functions.load(template, own -> dependencies.computeIfAbsent(own, names -> {
                 var visible = new HashMap<>(environment);
@@ -455,11 +453,5 @@ public final class LocalRuntime implements AutoCloseable {
                 + " POST /local/import-events, GET /local/emails, GET /local/events, GET /local/failures,"
                 + " POST /local/outbox/replay");
         System.out.println("Ctrl-C stops it.");
-    }
-
-    private static String randomSecret() {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        return Base64.getEncoder().encodeToString(secret);
     }
 }

@@ -119,7 +119,7 @@ class LocalRuntimeIT {
     static void activateFromEmail(String organization) throws Exception {
         String html = (String) emails().stream().filter(e -> ((String) e.get("subject")).contains(organization))
                 .findFirst().orElseThrow().get("html");
-        Matcher link = Pattern.compile("token=([A-Za-z0-9_-]{48})").matcher(html);
+        Matcher link = Pattern.compile("token=([A-Za-z0-9_-]{56})").matcher(html);
         assertTrue(link.find(), html);
         Answer activated = call("POST", "/activations", null, Map.of("token", link.group(1)));
         assertEquals(200, activated.status(), activated.response().body());
