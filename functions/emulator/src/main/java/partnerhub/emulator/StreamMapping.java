@@ -37,12 +37,15 @@ public final class StreamMapping {
         this.filters = filters;
     }
 
-    /** The template's mapping whose function is {@code functionLogicalId}. */
+    /**
+     * The template's mapping whose function is {@code functionLogicalId}: {@code FunctionName: !Ref <function>}, or
+     * {@code !Ref <function>.Alias}, SAM's reference to the alias its {@code AutoPublishAlias} makes.
+     */
     @SuppressWarnings("unchecked")
     public static StreamMapping from(Template template, String functionLogicalId) {
         for (var resource : template.resources("AWS::Lambda::EventSourceMapping").values()) {
             var properties = (Map<String, Object>) resource.get("Properties");
-            if (!Map.of("!Ref", functionLogicalId).equals(properties.get("FunctionName"))) {
+            if (!functionLogicalId.equals(functionOf(properties.get("FunctionName")))) {
                 continue;
             }
             var filters = new ArrayList<Map<String, Object>>();
@@ -59,6 +62,17 @@ public final class StreamMapping {
                     Boolean.TRUE.equals(properties.get("BisectBatchOnFunctionError")), filters);
         }
         throw new IllegalArgumentException("template.yaml has no event source mapping for " + functionLogicalId);
+    }
+
+    /**
+     * The logical id of the function a mapping's {@code FunctionName} names ({@code !Ref <function>} or
+     * {@code !Ref <function>.Alias}), or null when it names one some other way.
+     */
+    public static String functionOf(Object functionName) {
+        if (functionName instanceof Map<?, ?> map && map.size() == 1 && map.get("!Ref") instanceof String name) {
+            return name.endsWith(".Alias") ? name.substring(0, name.length() - ".Alias".length()) : name;
+        }
+        return null;
     }
 
     public String functionLogicalId() {

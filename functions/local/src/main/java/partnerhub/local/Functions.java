@@ -108,19 +108,20 @@ final class Functions {
         return new Functions(functions);
     }
 
-    // The mappings by the function they name (FunctionName: !Ref); a source other than a table's stream (a queue)
-    // is not emulated, and start says so rather than leave its function silently idle.
+    // The mappings by the function they name (FunctionName: !Ref, of the function or of its alias); a source other
+    // than a table's stream (a queue) is not emulated, and start says so rather than leave its function silently idle.
     @SuppressWarnings("unchecked")
     private static Map<String, List<Stream>> streams(Template template) {
         var streams = new LinkedHashMap<String, List<Stream>>();
         template.resources("AWS::Lambda::EventSourceMapping").forEach((id, resource) -> {
             var properties = (Map<String, Object>) resource.get("Properties");
-            if (!(properties.get("FunctionName") instanceof Map<?, ?> name
-                            && name.get("!Ref") instanceof String function)
+            String function = StreamMapping.functionOf(properties.get("FunctionName"));
+            if (function == null
                     || !(properties.get("EventSourceArn") instanceof Map<?, ?> source
                             && source.get("!GetAtt") instanceof String attribute && attribute.endsWith(".StreamArn"))) {
                 throw new IllegalStateException("event source mapping " + id + ": the local runtime emulates only"
-                        + " FunctionName: !Ref <function> on EventSourceArn: !GetAtt <table>.StreamArn");
+                        + " FunctionName: !Ref <function> (or <function>.Alias) on EventSourceArn: !GetAtt"
+                        + " <table>.StreamArn");
             }
             if (streams.containsKey(function)) {
                 // StreamMapping.from finds a mapping by its function: a second one would be read as the first.

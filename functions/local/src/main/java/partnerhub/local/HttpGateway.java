@@ -20,7 +20,7 @@ import java.util.UUID;
 /**
  * API Gateway's HTTP API, emulated: matches a request to a route of template.yaml, runs the JWT authorizer, turns the
  * request into the payload 2.0 event API Gateway would send, invokes the route's handler and turns its answer back
- * into HTTP.
+ * into HTTP (without the CORS headers the handler may set, when the API has a CORS configuration: {@link Cors}).
  */
 final class HttpGateway {
 
@@ -34,10 +34,12 @@ final class HttpGateway {
 
     private final Functions functions;
     private final LocalAuthorizer authorizer;
+    private final boolean cors;
 
-    HttpGateway(Functions functions, LocalAuthorizer authorizer) {
+    HttpGateway(Functions functions, LocalAuthorizer authorizer, boolean cors) {
         this.functions = functions;
         this.authorizer = authorizer;
+        this.cors = cors;
     }
 
     Optional<Match> match(String method, String path) {
@@ -66,7 +68,7 @@ final class HttpGateway {
             }
         }
         byte[] output = match.function().invoke(EVENT_WRITER.asBytes(event(exchange, match, claims)));
-        return respond(exchange, output);
+        return respond(exchange, output, cors);
     }
 
     private static Map<String, Object> event(HttpExchange exchange, Match match, Map<String, String> claims)
@@ -163,7 +165,7 @@ final class HttpGateway {
 
     // The payload 2.0 response: an object with statusCode, or any other JSON, which API Gateway answers as 200.
     @SuppressWarnings("unchecked")
-    private static int respond(HttpExchange exchange, byte[] output) throws IOException {
+    private static int respond(HttpExchange exchange, byte[] output, boolean cors) throws IOException {
         Object parsed = output.length == 0 ? null : JSON.std.anyFrom(output);
         if (!(parsed instanceof Map<?, ?> map) || !map.containsKey("statusCode")) {
             HttpExchanges.send(exchange, 200, Map.of("Content-Type", List.of("application/json")), output);
@@ -172,8 +174,11 @@ final class HttpGateway {
         var response = (Map<String, Object>) map;
         int status = ((Number) response.get("statusCode")).intValue();
         var headers = new LinkedHashMap<String, List<String>>();
-        ((Map<String, Object>) response.getOrDefault("headers", Map.of()))
-                .forEach((name, value) -> headers.put(name, List.of(String.valueOf(value))));
+        ((Map<String, Object>) response.getOrDefault("headers", Map.of())).forEach((name, value) -> {
+            if (!(cors && Cors.isCorsHeader(name))) {
+                headers.put(name, List.of(String.valueOf(value)));
+            }
+        });
         var cookies = (List<String>) response.getOrDefault("cookies", List.of());
         if (!cookies.isEmpty()) {
             headers.put("Set-Cookie", cookies);

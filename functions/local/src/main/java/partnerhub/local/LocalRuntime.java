@@ -103,6 +103,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final AsyncInvoker invoker = new AsyncInvoker(failures);
     private final LocalAuthorizer authorizer;
     private final HttpGateway gateway;
+    private final Optional<Cors> cors;
     private final SentEmails emails;
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2);
 
@@ -151,7 +152,8 @@ public final class LocalRuntime implements AutoCloseable {
             this.router = new EventRouter(clients, sqs, stackName, resources.busName(), functions, invoker);
             this.streams = new StreamRouter(aws, clients.dynamoDb(), resources.tableName(), functions, failures);
             this.authorizer = new LocalAuthorizer("http://localhost:" + port + "/local", settings.partnerClaim());
-            this.gateway = new HttpGateway(functions, authorizer);
+            this.cors = Cors.from(template);
+            this.gateway = new HttpGateway(functions, authorizer, cors.isPresent());
             this.emails = new SentEmails(emulator, clock);
             this.deliveries = new Deliveries(streams, router, emails);
             server.createContext("/", this::handle);
@@ -235,7 +237,14 @@ public final class LocalRuntime implements AutoCloseable {
             } else if (path.startsWith("/local/")) {
                 target = "local";
                 status = development(exchange, method, path);
+            } else if (cors.isPresent() && Cors.isPreflight(method, exchange.getRequestHeaders())) {
+                // API Gateway answers preflights itself, on any path: no route, no authorizer, no function.
+                target = "cors";
+                status = 204;
+                cors.get().addPreflightHeaders(exchange.getRequestHeaders(), exchange.getResponseHeaders());
+                HttpExchanges.send(exchange, 204, Map.of(), new byte[0]);
             } else {
+                cors.ifPresent(c -> c.addResponseHeaders(exchange.getRequestHeaders(), exchange.getResponseHeaders()));
                 Optional<HttpGateway.Match> match = gateway.match(method, path);
                 if (match.isEmpty()) {
                     target = "-";
@@ -260,7 +269,7 @@ public final class LocalRuntime implements AutoCloseable {
                 path, status, target, Duration.ofNanos(System.nanoTime() - started).toMillis());
         // The effects of anything that may have written some, delivered once answered, as Lambda would after the
         // commit (reading moto's state is not cheap, so not after reads, whose handlers may not write).
-        if (!target.equals("-") && !method.equals("GET")) {
+        if (!target.equals("-") && !method.equals("GET") && !method.equals("OPTIONS")) {
             deliveries.settleQuietly(true);
         }
     }
@@ -449,6 +458,8 @@ public final class LocalRuntime implements AutoCloseable {
             function.streams().forEach(stream -> System.out.printf("  stream  %-40s -> %s%n",
                     stream.table() + " (" + stream.mappingId() + ")", function.logicalId()));
         }
+        cors.ifPresent(c -> System.out.println("CORS: origins " + c.allowOrigins() + " (the template's"
+                + " CorsConfiguration; preflights answered 204 here, as API Gateway does)"));
         System.out.println("Development routes: POST /local/tokens, GET|PUT /local/clock, POST /local/sweep,"
                 + " POST /local/import-events, GET /local/emails, GET /local/events, GET /local/failures,"
                 + " POST /local/outbox/replay");

@@ -332,6 +332,75 @@ class LocalRuntimeIT {
     }
 
     @Test
+    void answersCorsPreflightsAndTheConsolesRequestsAsApiGatewayDoes() throws Exception {
+        // The origin template.yaml's CorsConfiguration allows: the ConsoleOrigin parameter's default.
+        String console = partnerhub.emulator.Template.load(Path.of(System.getProperty("templatePath",
+                "../../template.yaml"))).parameterDefault("ConsoleOrigin");
+        assertTrue(console != null && console.startsWith("http"), "ConsoleOrigin's default: " + console);
+
+        // A preflight, on a route that needs a token, without one: the gateway answers it, no function runs.
+        HttpResponse<String> preflight = options("/customers/some-id", console, "PATCH");
+        assertEquals(204, preflight.statusCode(), preflight.body());
+        assertEquals("", preflight.body());
+        assertEquals(console, header(preflight, "Access-Control-Allow-Origin"));
+        assertEquals(List.of("GET", "POST", "PUT", "PATCH", "OPTIONS"),
+                List.of(header(preflight, "Access-Control-Allow-Methods").split(",")));
+        assertEquals(List.of("authorization", "content-type", "idempotency-key", "if-match"),
+                List.of(header(preflight, "Access-Control-Allow-Headers").toLowerCase().split(",")));
+        assertEquals("600", header(preflight, "Access-Control-Max-Age"));
+
+        // The request itself: the answer names the origin and exposes the headers the console reads.
+        var request = HttpRequest.newBuilder(runtime.baseUrl().resolve("/customers"))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.std.asString(Map.of("organizationName", "Cors Inc",
+                        "notificationEmail", "it@cors.example", "sku", "STANDARD"))))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token("contoso-cors", null))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Origin", console).build();
+        HttpResponse<String> created = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(console, header(created, "Access-Control-Allow-Origin"));
+        assertEquals(List.of("ETag", "Location", "Idempotent-Replayed"),
+                List.of(header(created, "Access-Control-Expose-Headers").split(",")));
+        assertTrue(created.headers().firstValue("ETag").isPresent());
+
+        // The gateway's own refusals carry them too, so the console can read a 401.
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(runtime.baseUrl().resolve("/customers"))
+                .header("Origin", console).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, refused.statusCode());
+        assertEquals(console, header(refused, "Access-Control-Allow-Origin"));
+
+        // Another origin, or a method the configuration does not list: no CORS header, so the browser refuses.
+        String other = "https://elsewhere.example";
+        HttpResponse<String> foreign = options("/customers", other, "POST");
+        assertEquals(204, foreign.statusCode());
+        assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+        assertTrue(options("/customers/some-id", console, "DELETE").headers()
+                .firstValue("Access-Control-Allow-Origin").isEmpty());
+        HttpResponse<String> catalog = HTTP.send(HttpRequest.newBuilder(runtime.baseUrl().resolve("/catalog"))
+                .header("Authorization", "Bearer " + token("acme", null)).header("Origin", other).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, catalog.statusCode());
+        assertTrue(catalog.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+
+        // An OPTIONS that is no preflight is routed like any request: the API has no OPTIONS route.
+        assertEquals(404, HTTP.send(HttpRequest.newBuilder(runtime.baseUrl().resolve("/catalog"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    private static HttpResponse<String> options(String path, String origin, String method) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(runtime.baseUrl().resolve(path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+                .header("Access-Control-Request-Method", method)
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElseThrow(() -> new AssertionError("no " + name + " in "
+                + response.headers().map()));
+    }
+
+    @Test
     void passesPathParametersAsApiGatewayDecodesThem() throws Exception {
         Answer answer = call("GET", "/customers/a%2Fb+c%20d", token("acme", null), null);
         assertEquals(404, answer.status());
