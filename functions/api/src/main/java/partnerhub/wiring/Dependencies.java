@@ -55,7 +55,8 @@ public final class Dependencies {
         var links = new ActivationLinks(keys, settings.activationBaseUrl(), random);
         var dynamoDb = clients.dynamoDb();
         this.outbox = new DynamoDbOutbox(dynamoDb, settings.tableName(), clock);
-        var mailer = new SesMailer(AwsClients.lazily(clients::ses), settings.senderEmail());
+        var mailer = new SesMailer(AwsClients.lazily(clients::ses), settings.senderEmail(),
+                settings.sesConfigurationSet());
         var composer = new EmailComposer(links);
         // SES and EventBridge clients are built on first use: only the dispatcher, the relay and the sweep's notices
         // ever use them, so no request handler builds one.

@@ -17,11 +17,14 @@ import software.amazon.awssdk.regions.Region;
  * @param signingKeysSecretArn the Secrets Manager secret whose versions sign activation links and page tokens, kept
  *                             out of the table; null for the functions that sign nothing, which template.yaml does
  *                             not give it
+ * @param sesConfigurationSet   the SES configuration set every email names (bounce and complaint metrics), null where
+ *                             none is given (locally, in tests)
  */
 public record Settings(
         String tableName,
         String eventBusName,
         String senderEmail,
+        String sesConfigurationSet,
         String activationBaseUrl,
         String signingKeysSecretArn,
         String partnerClaim,
@@ -50,6 +53,7 @@ public record Settings(
                 required(env, "TABLE_NAME"),
                 required(env, "EVENT_BUS_NAME"),
                 required(env, "SENDER_EMAIL"),
+                env.get("SES_CONFIGURATION_SET"),
                 required(env, "ACTIVATION_BASE_URL"),
                 env.get("SIGNING_KEYS_SECRET_ARN"),
                 env.getOrDefault("PARTNER_CLAIM", "partner_id"),

@@ -19,10 +19,13 @@ public final class SesMailer implements Mailer {
 
     private final Supplier<SesV2Client> ses;
     private final String sender;
+    private final String configurationSet;
 
-    public SesMailer(Supplier<SesV2Client> ses, String sender) {
+    /** @param configurationSet the configuration set each email names (its events feed the metrics), or null */
+    public SesMailer(Supplier<SesV2Client> ses, String sender, String configurationSet) {
         this.ses = ses;
         this.sender = sender;
+        this.configurationSet = configurationSet;
     }
 
     @Override
@@ -34,6 +37,7 @@ public final class SesMailer implements Mailer {
         try {
             ses.get().sendEmail(request -> request
                     .fromEmailAddress(sender)
+                    .configurationSetName(configurationSet)
                     .destination(destination -> destination.toAddresses(email.to()).ccAddresses(email.cc()))
                     .content(content -> content.simple(message)));
         } catch (MessageRejectedException | BadRequestException refused) {
