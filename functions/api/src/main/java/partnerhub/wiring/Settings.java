@@ -48,7 +48,9 @@ public record Settings(
         var aws = new AwsSettings(Region.of(required(env, "AWS_REGION")), credentials,
                 endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
                 millis(env, "AWS_CALL_TIMEOUT_MS", AwsSettings.DEFAULT_CALL_TIMEOUT),
-                millis(env, "AWS_ATTEMPT_TIMEOUT_MS", AwsSettings.DEFAULT_ATTEMPT_TIMEOUT));
+                millis(env, "AWS_ATTEMPT_TIMEOUT_MS", AwsSettings.DEFAULT_ATTEMPT_TIMEOUT),
+                // Only in Lambda: elsewhere no trace header exists for the subsegments to join.
+                "true".equals(env.get("TRACING_ENABLED")) && env.containsKey("LAMBDA_TASK_ROOT"));
         return new Settings(
                 required(env, "TABLE_NAME"),
                 required(env, "EVENT_BUS_NAME"),

@@ -1,6 +1,7 @@
 package partnerhub.aws;
 
 import java.util.Set;
+import partnerhub.aws.xray.XRayTracing;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -72,8 +73,12 @@ public final class AwsClients implements AutoCloseable {
             B configure(String service, B builder) {
         built.add(service);
         builder.httpClient(http).region(settings.region()).credentialsProvider(settings.credentials())
-                .overrideConfiguration(config -> config.apiCallTimeout(settings.callTimeout())
-                        .apiCallAttemptTimeout(settings.attemptTimeout()));
+                .overrideConfiguration(config -> {
+                    config.apiCallTimeout(settings.callTimeout()).apiCallAttemptTimeout(settings.attemptTimeout());
+                    if (settings.tracing()) {
+                        config.addExecutionInterceptor(XRayTracing.interceptor());
+                    }
+                });
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
