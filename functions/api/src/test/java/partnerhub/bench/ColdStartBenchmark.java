@@ -96,7 +96,22 @@ public final class ColdStartBenchmark {
     /** A way to start the child JVM: an optional command prefix and the JVM options. */
     record Variant(String key, String label, List<String> prefix, List<String> flags) {}
 
-    record Function(String name, String handler, Path event, int expectedStatus, String classpath) {}
+    /** @param environment what this function's environment adds to the stack's (tracing on, say) */
+    record Function(String name, String handler, Path event, int expectedStatus, String classpath,
+                    Map<String, String> environment) {
+
+        Function(String name, String handler, Path event, int expectedStatus, String classpath) {
+            this(name, handler, event, expectedStatus, classpath, Map.of());
+        }
+
+        /** The same function with X-Ray tracing on, as Lambda runs it with active tracing (a trace header set). */
+        Function traced() {
+            return new Function(name + "+X-Ray", handler, event, expectedStatus, classpath, Map.of(
+                    "TRACING_ENABLED", "true", "LAMBDA_TASK_ROOT", "/var/task",
+                    "_X_AMZN_TRACE_ID", "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
+                    "AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:2000"));
+        }
+    }
 
     /** One child's timings, in microseconds: instants on the epoch clock, durations as such. */
     record Run(long jvmStart, long main, long initStart, long constructed, long responded, long warm,
@@ -128,12 +143,16 @@ public final class ColdStartBenchmark {
 
             Path lib = task.resolve("lib").resolve("*");
             Path catalogEvent = eventsDir.resolve("get-catalog.json");
+            var createCustomer = new Function("CreateCustomer", "partnerhub.entrypoints.CreateCustomerHandler",
+                    createCustomerEvent(eventsDir, work), 201, classpath(launcher, probe, task, lib));
+            // A read route: DynamoDB only (the sample's id is unknown, so it answers 404 after its GetItem).
+            var getCustomer = new Function("GetCustomer", "partnerhub.entrypoints.GetCustomerHandler",
+                    eventsDir.resolve("get-customer.json"), 404, classpath(launcher, probe, task, lib));
             var functions = List.of(
-                    new Function("CreateCustomer", "partnerhub.entrypoints.CreateCustomerHandler",
-                            createCustomerEvent(eventsDir, work), 201, classpath(launcher, probe, task, lib)),
-                    // A read route: DynamoDB only (the sample's id is unknown, so it answers 404 after its GetItem).
-                    new Function("GetCustomer", "partnerhub.entrypoints.GetCustomerHandler",
-                            eventsDir.resolve("get-customer.json"), 404, classpath(launcher, probe, task, lib)),
+                    createCustomer,
+                    createCustomer.traced(),
+                    getCustomer,
+                    getCustomer.traced(),
                     new Function("GetCatalog", "partnerhub.entrypoints.GetCatalogHandler", catalogEvent, 200,
                             classpath(launcher, task, lib)),
                     // A real hello-world deployment: its class and the one jar a RequestStreamHandler needs.
@@ -179,6 +198,7 @@ public final class ColdStartBenchmark {
         var builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
+        builder.environment().putAll(function.environment());
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", function.name());
 
         long spawned = System.nanoTime();
