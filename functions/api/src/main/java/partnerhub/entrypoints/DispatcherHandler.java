@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import partnerhub.domain.EffectDispatcher;
 import partnerhub.domain.EffectDispatcher.Delivery;
 import partnerhub.domain.OutboxEntry;
 import partnerhub.observability.EmbeddedMetrics;
+import partnerhub.observability.Invocation;
 import partnerhub.wiring.Dependencies;
 
 /**
@@ -41,7 +43,8 @@ public final class DispatcherHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JSON.std.write(dispatch(JSON.std.mapFrom(input)), output);
+        Invocation.run(context, DispatcherHandler.class,
+                () -> JSON.std.write(dispatch(JSON.std.mapFrom(input)), output));
     }
 
     /** Delivers a batch of stream records; the answer names the records to try again ({@code batchItemFailures}). */
@@ -69,10 +72,11 @@ public final class DispatcherHandler implements RequestStreamHandler {
                 failures.add(Map.of("itemIdentifier", (String) dynamodb.get("SequenceNumber")));
             }
         }
-        EmbeddedMetrics.emit("Dispatcher", Map.of(
-                "Delivered", counts.of(Delivery.DELIVERED),
-                "Retried", counts.of(Delivery.RETRY),
-                "Parked", counts.of(Delivery.PARKED)),
+        var metrics = new LinkedHashMap<String, Integer>();
+        metrics.put("Delivered", counts.of(Delivery.DELIVERED));
+        metrics.put("Retried", counts.of(Delivery.RETRY));
+        metrics.put("Parked", counts.of(Delivery.PARKED));
+        EmbeddedMetrics.emit("Dispatcher", metrics,
                 Map.of("records", records.size(), "alreadyHandled", counts.of(Delivery.ALREADY_HANDLED)),
                 dependencies.clock());
         return Map.of("batchItemFailures", failures);
