@@ -15,6 +15,8 @@ import partnerhub.domain.Customer;
 import partnerhub.domain.NewCustomer;
 import partnerhub.domain.Source;
 import partnerhub.domain.ValidationException;
+import partnerhub.observability.Invocation;
+import partnerhub.observability.LogContext;
 import partnerhub.wiring.Dependencies;
 
 /**
@@ -37,8 +39,10 @@ public final class CustomerAssignedHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Customer customer = assign(JSON.std.mapFrom(input));
-        JSON.std.write(Map.of("customerId", customer.customerId(), "partnerId", customer.partnerId()), output);
+        Invocation.run(context, CustomerAssignedHandler.class, () -> {
+            Customer customer = assign(JSON.std.mapFrom(input));
+            JSON.std.write(Map.of("customerId", customer.customerId(), "partnerId", customer.partnerId()), output);
+        });
     }
 
     /** The longest partner id a key may carry. */
@@ -51,6 +55,7 @@ public final class CustomerAssignedHandler implements RequestStreamHandler {
         }
         var detail = (Map<String, Object>) raw;
         String partnerId = partnerId(text(detail, "partnerId"));
+        LogContext.put(LogContext.PARTNER_ID, partnerId);
         NewCustomer customer = dependencies.rules().newCustomer(text(detail, "organizationName"),
                 text(detail, "notificationEmail"), text(detail, "sku"), (List<String>) detail.get("addOns"));
         Source source = source(text(detail, "source"));

@@ -17,6 +17,7 @@ import partnerhub.domain.EffectDispatcher.Delivery;
 import partnerhub.domain.OutboxEntry;
 import partnerhub.observability.BusinessMetrics;
 import partnerhub.observability.EmbeddedMetrics;
+import partnerhub.observability.Invocation;
 import partnerhub.wiring.Dependencies;
 
 /**
@@ -42,7 +43,8 @@ public final class DispatcherHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JSON.std.write(dispatch(JSON.std.mapFrom(input)), output);
+        Invocation.run(context, DispatcherHandler.class,
+                () -> JSON.std.write(dispatch(JSON.std.mapFrom(input)), output));
     }
 
     /** Delivers a batch of stream records; the answer names the records to try again ({@code batchItemFailures}). */

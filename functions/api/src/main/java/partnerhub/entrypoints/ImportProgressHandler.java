@@ -14,6 +14,8 @@ import java.util.Map;
 import partnerhub.domain.Customer;
 import partnerhub.domain.ImportService;
 import partnerhub.domain.ValidationException;
+import partnerhub.observability.Invocation;
+import partnerhub.observability.LogContext;
 import partnerhub.wiring.Dependencies;
 
 /**
@@ -35,9 +37,11 @@ public final class ImportProgressHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Customer customer = record(JSON.std.mapFrom(input));
-        JSON.std.write(Map.of("customerId", customer.customerId(),
-                "onboardingStatus", customer.onboardingStatus().name()), output);
+        Invocation.run(context, ImportProgressHandler.class, () -> {
+            Customer customer = record(JSON.std.mapFrom(input));
+            JSON.std.write(Map.of("customerId", customer.customerId(),
+                    "onboardingStatus", customer.onboardingStatus().name()), output);
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -50,6 +54,7 @@ public final class ImportProgressHandler implements RequestStreamHandler {
         if (!(detail.get("customerId") instanceof String customerId) || customerId.isBlank()) {
             throw ValidationException.of("customerId", "is required");
         }
+        LogContext.put(LogContext.CUSTOMER_ID, customerId);
         var errors = new ArrayList<ImportService.ImportError>();
         if (detail.get("errors") instanceof List<?> list) {
             for (Object error : list) {

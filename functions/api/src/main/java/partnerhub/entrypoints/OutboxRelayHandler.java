@@ -15,6 +15,7 @@ import partnerhub.domain.EffectDispatcher;
 import partnerhub.domain.OutboxEntry;
 import partnerhub.observability.BusinessMetrics;
 import partnerhub.observability.EmbeddedMetrics;
+import partnerhub.observability.Invocation;
 import partnerhub.wiring.Dependencies;
 
 /**
@@ -41,8 +42,10 @@ public final class OutboxRelayHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Map<String, Object> event = JSON.std.mapFrom(input);
-        JSON.std.write(Boolean.TRUE.equals(event.get("replayParked")) ? replayParked() : relay(), output);
+        Invocation.run(context, OutboxRelayHandler.class, () -> {
+            Map<String, Object> event = JSON.std.mapFrom(input);
+            JSON.std.write(Boolean.TRUE.equals(event.get("replayParked")) ? replayParked() : relay(), output);
+        });
     }
 
     /** Delivers one batch of the entries whose time has come and says how it went. */

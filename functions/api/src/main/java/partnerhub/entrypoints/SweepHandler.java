@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import partnerhub.domain.Sweep;
 import partnerhub.observability.EmbeddedMetrics;
+import partnerhub.observability.Invocation;
 import partnerhub.wiring.Dependencies;
 
 /**
@@ -41,12 +42,15 @@ public final class SweepHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Map<String, Object> event = JSON.std.mapFrom(input);
-        Object time = event.get("time");
-        Instant now = time instanceof String text ? Instant.parse(text) : dependencies.clock().instant();
-        long margin = safetyMargin().toMillis();
-        BooleanSupplier hasTime = context == null ? () -> true : () -> context.getRemainingTimeInMillis() > margin;
-        JSON.std.write(sweep(now, hasTime), output);
+        Invocation.run(context, SweepHandler.class, () -> {
+            Map<String, Object> event = JSON.std.mapFrom(input);
+            Object time = event.get("time");
+            Instant now = time instanceof String text ? Instant.parse(text) : dependencies.clock().instant();
+            long margin = safetyMargin().toMillis();
+            BooleanSupplier hasTime = context == null ? () -> true
+                    : () -> context.getRemainingTimeInMillis() > margin;
+            JSON.std.write(sweep(now, hasTime), output);
+        });
     }
 
     /** Time enough for one more customer, each of its calls running to the SDK's call timeout, and the summary. */
@@ -69,11 +73,15 @@ public final class SweepHandler implements RequestStreamHandler {
         json.put("failed", summary.failed());
         json.put("left", summary.left());
         json.put("itemsRead", summary.itemsRead());
-        EmbeddedMetrics.emit("Sweep", Map.of(
-                "Due", summary.due(), "Processed", summary.due() - summary.left(), "Deferred", summary.deferred(),
-                "Failed", summary.failed(), "Left", summary.left(), "IndexItemsRead", summary.itemsRead(),
-                "DurationSeconds", Math.round(seconds * 1000) / 1000.0),
-                Map.of("now", now.toString()), dependencies.clock());
+        var metrics = new LinkedHashMap<String, Number>();
+        metrics.put("Due", summary.due());
+        metrics.put("Processed", summary.due() - summary.left());
+        metrics.put("Deferred", summary.deferred());
+        metrics.put("Failed", summary.failed());
+        metrics.put("Left", summary.left());
+        metrics.put("IndexItemsRead", summary.itemsRead());
+        metrics.put("DurationSeconds", Math.round(seconds * 1000) / 1000.0);
+        EmbeddedMetrics.emit("Sweep", metrics, Map.of("now", now.toString()), dependencies.clock());
         return json;
     }
 }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import partnerhub.domain.ConcurrentChangeException;
 import partnerhub.domain.CustomerNotFoundException;
@@ -16,6 +17,7 @@ import partnerhub.domain.InvalidStateException;
 import partnerhub.domain.LinkRejectedException;
 import partnerhub.domain.StaleStateException;
 import partnerhub.domain.ValidationException;
+import partnerhub.observability.LogContext;
 
 /**
  * The one place where an HTTP API event becomes a call and a result becomes a response. A stream handler with
@@ -31,42 +33,72 @@ public abstract class ApiHandler implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Map<String, Object> event = JSON.std.mapFrom(input);
-        JSON.std.write(respond(event).toEvent(), output);
+        try (var _ = LogContext.begin(context)) {
+            Map<String, Object> event = JSON.std.mapFrom(input);
+            JSON.std.write(respond(event).toEvent(), output);
+        }
     }
 
-    /** The response to one event; never throws. */
+    /**
+     * The response to one event; never throws. Logs one access line (route, status, latency, the problem's code)
+     * and, for an answer 500, the error with its stack trace.
+     */
     public final ApiResponse respond(Map<String, Object> event) {
-        ApiRequest request = null;
+        long started = System.nanoTime();
+        String routeKey = event.get("routeKey") instanceof String key ? key : null;
+        String requestId = event.get("requestContext") instanceof Map<?, ?> context
+                && context.get("requestId") instanceof String id ? id : null;
+        LogContext.put(LogContext.ROUTE, routeKey);
+        LogContext.put(LogContext.API_REQUEST_ID, requestId);
+        ApiResponse response;
+        String code = null;
         try {
-            request = ApiRequest.from(event);
+            ApiRequest request = ApiRequest.from(event);
+            LogContext.put(LogContext.CUSTOMER_ID, request.pathParameter("id"));
             if (request.body() != null && request.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
                 throw Problem.payloadTooLarge(MAX_BODY_BYTES);
             }
-            return handle(request);
-        } catch (Problem problem) {
-            return problem.response();
-        } catch (ValidationException invalid) {
-            return Problem.validation(invalid.errors()).response();
-        } catch (CustomerNotFoundException notFound) {
-            return Problem.notFound(notFound.getMessage()).response();
-        } catch (InvalidStateException invalid) {
-            return Problem.invalidState(invalid.reason(), invalid.getMessage()).response();
-        } catch (StaleStateException stale) {
-            return Problem.staleState(stale.getMessage()).response();
-        } catch (LinkRejectedException rejected) {
-            return (rejected.why() == LinkRejectedException.Why.UNKNOWN ? Problem.notFound(rejected.getMessage())
-                    : Problem.gone(rejected.why().name(), rejected.getMessage())).response();
-        } catch (IdempotencyKeyReusedException reused) {
-            return Problem.idempotencyKeyReused(reused.getMessage()).response();
-        } catch (ConcurrentChangeException raced) {
-            return Problem.staleState("The customer changed while this request ran; read it again and retry.")
-                    .response();
+            response = handle(request);
         } catch (RuntimeException e) {
-            String requestId = request == null ? null : request.requestId();
-            LOG.log(Level.ERROR, "Request " + requestId + " on " + event.get("routeKey") + " failed", e);
-            return Problem.internal(requestId).response();
+            Problem problem = problem(e, routeKey, requestId);
+            code = problem.code();
+            response = problem.response();
         }
+        access(routeKey, response.status(), code, started);
+        return response;
+    }
+
+    private static Problem problem(RuntimeException error, String routeKey, String requestId) {
+        return switch (error) {
+            case Problem problem -> problem;
+            case ValidationException invalid -> Problem.validation(invalid.errors());
+            case CustomerNotFoundException notFound -> Problem.notFound(notFound.getMessage());
+            case InvalidStateException invalid -> Problem.invalidState(invalid.reason(), invalid.getMessage());
+            case StaleStateException stale -> Problem.staleState(stale.getMessage());
+            case LinkRejectedException rejected -> rejected.why() == LinkRejectedException.Why.UNKNOWN
+                    ? Problem.notFound(rejected.getMessage())
+                    : Problem.gone(rejected.why().name(), rejected.getMessage());
+            case IdempotencyKeyReusedException reused -> Problem.idempotencyKeyReused(reused.getMessage());
+            case ConcurrentChangeException raced ->
+                    Problem.staleState("The customer changed while this request ran; read it again and retry.");
+            default -> {
+                LOG.log(Level.ERROR, "Request " + requestId + " on " + routeKey + " failed: answered 500", error);
+                yield Problem.internal(requestId);
+            }
+        };
+    }
+
+    // The access line: no body, no header, no query; the partner and customer come from the LogContext.
+    private static void access(String routeKey, int status, String code, long started) {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("status", status);
+        fields.put("latency_ms", millis);
+        if (code != null) {
+            fields.put("problem_code", code);
+        }
+        LOG.log(Level.INFO, routeKey + " " + status + (code == null ? "" : " " + code) + " " + millis + " ms",
+                fields);
     }
 
     protected abstract ApiResponse handle(ApiRequest request);

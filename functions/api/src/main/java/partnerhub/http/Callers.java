@@ -1,6 +1,7 @@
 package partnerhub.http;
 
 import partnerhub.domain.Actor;
+import partnerhub.observability.LogContext;
 
 /** Who calls: read from the JWT authorizer's claims, which API Gateway has already checked. */
 public final class Callers {
@@ -17,6 +18,8 @@ public final class Callers {
         if (partnerId == null || partnerId.isBlank()) {
             throw Problem.unauthenticated("The token carries no '" + partnerClaim + "' claim.");
         }
+        LogContext.put(LogContext.PARTNER_ID, partnerId);
+        // The partner user's address names the actor in the event log; it never goes into a log line.
         String email = request.claims().get("email");
         return new Actor(partnerId, email == null || email.isBlank() ? null : email);
     }

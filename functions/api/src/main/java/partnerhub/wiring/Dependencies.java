@@ -25,12 +25,18 @@ import partnerhub.domain.TrialService;
 import partnerhub.domain.port.Outbox;
 import partnerhub.domain.port.SigningKeys;
 import partnerhub.http.Callers;
+import partnerhub.observability.Logs;
 
 /**
  * The object graph, built once per execution environment: the no-argument constructor of each handler takes the
  * shared instance, tests build their own with {@link #create}.
  */
 public final class Dependencies {
+
+    static {
+        // Before the first SDK client is built: every log line of the execution environment is JSON.
+        Logs.install();
+    }
 
     private final Settings settings;
     private final Callers callers;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 /**
@@ -74,9 +75,14 @@ public final class ApiEvents {
 
     /** Sends the event through the handler as Lambda would: JSON in, JSON out. */
     public Response sendTo(RequestStreamHandler handler) {
+        return sendTo(handler, null);
+    }
+
+    /** The same with the Lambda context the runtime would pass (its request id goes into every log line). */
+    public Response sendTo(RequestStreamHandler handler, Context context) {
         try {
             var out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(JSON.std.asBytes(event)), out, null);
+            handler.handleRequest(new ByteArrayInputStream(JSON.std.asBytes(event)), out, context);
             return Response.parse(out.toString(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 /**
  * Builds the SDK clients, once per execution environment. They share one URL-connection HTTP client: the
  * quickest to start, and it keeps the deployment package free of Netty and Apache. Every call is bounded by the
- * settings' call and attempt timeouts.
+ * settings' call and attempt timeouts, and every retry is logged ({@link RetryLogging}).
  */
 public final class AwsClients implements AutoCloseable {
 
@@ -74,7 +74,8 @@ public final class AwsClients implements AutoCloseable {
         built.add(service);
         builder.httpClient(http).region(settings.region()).credentialsProvider(settings.credentials())
                 .overrideConfiguration(config -> {
-                    config.apiCallTimeout(settings.callTimeout()).apiCallAttemptTimeout(settings.attemptTimeout());
+                    config.apiCallTimeout(settings.callTimeout()).apiCallAttemptTimeout(settings.attemptTimeout())
+                            .addExecutionInterceptor(RetryLogging.INSTANCE);
                     if (settings.tracing()) {
                         config.addExecutionInterceptor(XRayTracing.interceptor());
                     }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import partnerhub.domain.port.EventPublisher;
 import partnerhub.domain.port.Mailer;
 import partnerhub.domain.port.Outbox;
@@ -24,8 +23,6 @@ public final class EffectDispatcher {
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
     private static final System.Logger LOG = System.getLogger(EffectDispatcher.class.getName());
-    // Stored errors and logs never carry an email address (SES puts the refused one in its message).
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>()\"',;:]+@[^\\s@<>()\"',;:]+");
 
     /** What became of one entry. */
     public enum Delivery {
@@ -155,9 +152,8 @@ public final class EffectDispatcher {
         return Delivery.PARKED;
     }
 
+    // Stored errors and logs never carry an email address (SES puts the refused one in its message) or a token.
     static String redact(Throwable error) {
-        String text = error.getMessage() == null ? error.getClass().getSimpleName()
-                : error.getClass().getSimpleName() + ": " + error.getMessage();
-        return EMAIL.matcher(text).replaceAll("<address>");
+        return Redaction.redact(error);
     }
 }

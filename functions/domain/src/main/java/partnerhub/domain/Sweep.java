@@ -167,8 +167,10 @@ public final class Sweep {
         try {
             mailer.send(composer.compose(mail));
         } catch (RuntimeException sendFailed) {
-            String why = "Trial-ending notice could not be sent (" + sendFailed.getMessage() + "); the next sweep tries"
-                    + " again" + (notice.trialEnded() ? ". The trial's end waits until a notice announced it" : "");
+            // Shown to the partner in the event log: the error's own text, without the address SES may quote.
+            String why = "Trial-ending notice could not be sent (" + Redaction.redact(sendFailed.getMessage())
+                    + "); the next sweep tries again"
+                    + (notice.trialEnded() ? ". The trial's end waits until a notice announced it" : "");
             changes.apply(claimed, ACTOR, current -> Outcome.quiet(current.edit().noticeClaimedAt(null).save(now))
                     .log(LogEntry.Level.WARN, EventType.TRIAL_ENDING_NOTICE.detailType(), why));
             tally.failed++;

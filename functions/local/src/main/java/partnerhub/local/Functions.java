@@ -43,11 +43,14 @@ final class Functions {
     record Function(String logicalId, String handlerClass, RequestStreamHandler handler, List<Route> routes,
                     List<Rule> rules, List<String> schedules, List<Stream> streams, int asyncRetries) {
 
-        /** Invokes the handler as Lambda would: the event's JSON in, the handler's JSON out. */
+        /**
+         * Invokes the handler as Lambda would: the event's JSON in, the handler's JSON out, with a context of its own
+         * (a request id), so the function's log lines are those CloudWatch would get.
+         */
         byte[] invoke(byte[] event) {
             var out = new ByteArrayOutputStream();
             try {
-                handler.handleRequest(new ByteArrayInputStream(event), out, null);
+                handler.handleRequest(new ByteArrayInputStream(event), out, LocalContext.invoking(logicalId));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

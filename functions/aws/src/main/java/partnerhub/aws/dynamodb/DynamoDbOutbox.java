@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import partnerhub.domain.Ids;
 import partnerhub.domain.OutboxEntry;
+import partnerhub.domain.Redaction;
 import partnerhub.domain.port.Outbox;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -109,7 +110,7 @@ public final class DynamoDbOutbox implements Outbox {
         } catch (RuntimeException unreadable) {
             var parked = new java.util.HashMap<>(item);
             parked.put(TableDesign.PK, s(TableDesign.PARKED_OUTBOX));
-            parked.put("reason", s("unreadable: " + unreadable));
+            parked.put("reason", s("unreadable: " + Redaction.redact(unreadable)));
             parked.put("parkedAt", s(clock.instant().toString()));
             dynamoDb.transactWriteItems(request -> request.transactItems(put(parked, "attribute_not_exists(pk)"),
                     delete(Map.of(TableDesign.PK, item.get(TableDesign.PK), TableDesign.SK, item.get(TableDesign.SK)))));

@@ -98,7 +98,8 @@ final class OutboxItems {
             case "MAIL" -> new MailRequest(MailTemplate.valueOf((String) json.get("template")),
                     (List<String>) json.get("to"), (List<String>) json.get("cc"),
                     (Map<String, String>) json.get("values"));
-            default -> throw new IllegalStateException("unknown outbox entry kind in " + text);
+            // Not the text itself: a mail entry holds addresses and a nonce.
+            default -> throw new IllegalStateException("unknown outbox entry kind " + json.get("kind"));
         };
     }
 }

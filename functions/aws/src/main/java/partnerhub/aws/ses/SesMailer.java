@@ -3,6 +3,7 @@ package partnerhub.aws.ses;
 import java.util.function.Supplier;
 import partnerhub.domain.DeliveryRefusedException;
 import partnerhub.domain.Email;
+import partnerhub.domain.Redaction;
 import partnerhub.domain.port.Mailer;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
@@ -42,8 +43,9 @@ public final class SesMailer implements Mailer {
                     .content(content -> content.simple(message)));
         } catch (MessageRejectedException | BadRequestException refused) {
             // The message or an address is refused for good; throttling, outages and paused sending pass.
-            throw new DeliveryRefusedException("SES refused the email: " + refused.awsErrorDetails().errorMessage(),
-                    refused);
+            // SES quotes the refused address: the message keeps the reason, not the address.
+            throw new DeliveryRefusedException("SES refused the email: "
+                    + Redaction.redact(refused.awsErrorDetails().errorMessage()), refused);
         }
     }
 
