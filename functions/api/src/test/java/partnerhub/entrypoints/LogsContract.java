@@ -110,7 +110,7 @@ abstract class LogsContract extends ApiContract {
         var sweepSummary = only(logged, line -> "req-sweep".equals(line.get("function_request_id"))
                 && line.containsKey("_aws"));
         assertEquals("Sweep", sweepSummary.get("Function"));
-        assertEquals(1, sweepSummary.get("Notices"));
+        assertEquals(1, sweepSummary.get("Processed"));
         assertEquals("INFO", sweepSummary.get("level"));
 
         var failed = only(logged, line -> "req-import".equals(line.get("function_request_id")));
