@@ -28,7 +28,7 @@ public final class EmailComposer {
     public Email compose(MailRequest request) {
         Map<String, String> values = withActivationLink(request.values());
         String name = request.template().resourceName();
-        return new Email(request.to(), request.cc(),
+        return new Email(request.to(),
                 fill(template(name + ".subject.txt").strip(), values, false),
                 fill(template(name + ".html"), values, true),
                 fill(template(name + ".txt"), values, false));

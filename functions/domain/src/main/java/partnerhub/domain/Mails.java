@@ -59,7 +59,7 @@ public final class Mails {
     public static List<MailRequest> partnerCopy(Customer customer, MailRequest mail) {
         String user = customer.createdBy();
         return CustomerRules.isEmailAddress(user)
-                ? List.of(new MailRequest(mail.template(), List.of(user), List.of(), mail.values()))
+                ? List.of(new MailRequest(mail.template(), List.of(user), mail.values()))
                 : List.of();
     }
 
@@ -71,6 +71,6 @@ public final class Mails {
     }
 
     private static MailRequest toCustomer(MailTemplate template, Customer customer, Map<String, String> values) {
-        return new MailRequest(template, List.of(customer.notificationEmail()), List.of(), values);
+        return new MailRequest(template, List.of(customer.notificationEmail()), values);
     }
 }

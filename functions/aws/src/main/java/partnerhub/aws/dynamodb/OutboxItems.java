@@ -72,7 +72,6 @@ final class OutboxItems {
                 json.put("kind", "MAIL");
                 json.put("template", mail.template().name());
                 json.put("to", mail.to());
-                json.put("cc", mail.cc());
                 json.put("values", mail.values());
             }
         }
@@ -96,7 +95,7 @@ final class OutboxItems {
                     (String) json.get("partnerId"), (String) json.get("customerId"),
                     Instant.parse((String) json.get("occurredAt")), (Map<String, Object>) json.get("changes"));
             case "MAIL" -> new MailRequest(MailTemplate.valueOf((String) json.get("template")),
-                    (List<String>) json.get("to"), (List<String>) json.get("cc"),
+                    (List<String>) json.get("to"),
                     (Map<String, String>) json.get("values"));
             // Not the text itself: a mail entry holds addresses and a nonce.
             default -> throw new IllegalStateException("unknown outbox entry kind " + json.get("kind"));

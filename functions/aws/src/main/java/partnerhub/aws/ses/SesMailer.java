@@ -39,7 +39,7 @@ public final class SesMailer implements Mailer {
             ses.get().sendEmail(request -> request
                     .fromEmailAddress(sender)
                     .configurationSetName(configurationSet)
-                    .destination(destination -> destination.toAddresses(email.to()).ccAddresses(email.cc()))
+                    .destination(destination -> destination.toAddresses(email.to()))
                     .content(content -> content.simple(message)));
         } catch (MessageRejectedException | BadRequestException refused) {
             // The message or an address is refused for good; throttling, outages and paused sending pass.
