@@ -24,7 +24,7 @@ import partnerhub.domain.CustomerNotFoundException;
 import partnerhub.emulator.FaultProxy;
 import partnerhub.emulator.FaultProxy.Service;
 import partnerhub.testing.ApiEvents;
-import partnerhub.testing.LambdaContext;
+import partnerhub.emulator.InvocationContext;
 import partnerhub.testing.LogGuard;
 import partnerhub.testing.Response;
 import partnerhub.testing.StdoutCapture;
@@ -55,19 +55,19 @@ abstract class LogsContract extends ApiContract {
             Response created = ApiEvents.load("create-customer.json").as(PARTNER, USER)
                     .header("idempotency-key", null)
                     .body(customerJson("Fabrikam", "it@fabrikam.example", "STANDARD", "[]"))
-                    .sendTo(new CreateCustomerHandler(dependencies), LambdaContext.of("CreateCustomer", "req-api-1"));
+                    .sendTo(new CreateCustomerHandler(dependencies), InvocationContext.of("CreateCustomer", "req-api-1"));
             assertEquals(201, created.status(), created::toString);
             link = created.string("activationLink");
             Response missing = ApiEvents.load("get-customer.json").as(PARTNER, USER)
                     .pathParameter("id", UNKNOWN_CUSTOMER)
-                    .sendTo(new GetCustomerHandler(dependencies), LambdaContext.of("GetCustomer", "req-api-2"));
+                    .sendTo(new GetCustomerHandler(dependencies), InvocationContext.of("GetCustomer", "req-api-2"));
             assertProblem(missing, 404, "NOT_FOUND");
 
             clock.set(NOTICE_TIME);
             Map<String, Object> sweep = ApiEvents.json("sweep.json");
             sweep.put("time", NOTICE_TIME.toString());
             Map<String, Object> summary = invoke(new SweepHandler(dependencies), sweep,
-                    LambdaContext.of("Sweep", "req-sweep"));
+                    InvocationContext.of("Sweep", "req-sweep"));
             assertEquals(1, summary.get("notices"), summary::toString);
 
             Map<String, Object> report = ApiEvents.json("import-progress.json");
@@ -75,7 +75,7 @@ abstract class LogsContract extends ApiContract {
             var detail = (Map<String, Object>) report.get("detail");
             detail.put("customerId", UNKNOWN_CUSTOMER);
             assertThrows(CustomerNotFoundException.class, () -> invoke(new ImportProgressHandler(dependencies),
-                    report, LambdaContext.of("ImportProgress", "req-import")));
+                    report, InvocationContext.of("ImportProgress", "req-import")));
             lines = out.lines();
         }
 
@@ -141,7 +141,7 @@ abstract class LogsContract extends ApiContract {
             try (var out = StdoutCapture.start();
                  var throttled = proxy.throttle(calls(Service.DYNAMODB, "GetItem"), 2)) {
                 Response got = ApiEvents.load("get-customer.json").as(PARTNER, USER).pathParameter("id", customerId)
-                        .sendTo(new GetCustomerHandler(throughTheProxy), LambdaContext.of("GetCustomer", "req-get"));
+                        .sendTo(new GetCustomerHandler(throughTheProxy), InvocationContext.of("GetCustomer", "req-get"));
                 assertEquals(200, got.status(), got::toString);
                 logged = out.lines().stream().map(LogsContract::oneJsonObject).toList();
             }
@@ -170,7 +170,7 @@ abstract class LogsContract extends ApiContract {
             Dependencies throughTheProxy = stack.dependencies(clock, overrides);
             try (var out = StdoutCapture.start(); var down = proxy.outage(calls(Service.DYNAMODB))) {
                 failed = ApiEvents.load("list-customers.json").as(PARTNER, USER)
-                        .sendTo(new ListCustomersHandler(throughTheProxy), LambdaContext.of("ListCustomers", "req-500"));
+                        .sendTo(new ListCustomersHandler(throughTheProxy), InvocationContext.of("ListCustomers", "req-500"));
                 logged = out.lines().stream().map(LogsContract::oneJsonObject).toList();
             }
         }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
-import partnerhub.testing.LambdaContext;
+import partnerhub.emulator.InvocationContext;
 import partnerhub.testing.LogGuard;
 
 /** The log line's format: one line of valid JSON per record, Powertools' keys, nothing personal or secret in it. */
@@ -72,7 +72,7 @@ class JsonLogFormatterTest {
     @Test
     void theInvocationsContextGivesTheRequestIdTraceIdFunctionAndWhatTheHandlerLearnt() throws IOException {
         Map<String, Object> line;
-        var context = LambdaContext.of("CreateCustomerFunction", "c0ffee00-0000-4000-8000-000000000001");
+        var context = InvocationContext.of("CreateCustomerFunction", "c0ffee00-0000-4000-8000-000000000001");
         try (var _ = LogContext.begin(context)) {
             LogContext.put(LogContext.ROUTE, "POST /customers");
             LogContext.put(LogContext.PARTNER_ID, "msp-contoso");

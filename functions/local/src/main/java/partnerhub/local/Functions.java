@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import partnerhub.emulator.StreamMapping;
+import partnerhub.emulator.InvocationContext;
 import partnerhub.emulator.Template;
 import partnerhub.wiring.Dependencies;
 
@@ -50,7 +51,7 @@ final class Functions {
         byte[] invoke(byte[] event) {
             var out = new ByteArrayOutputStream();
             try {
-                handler.handleRequest(new ByteArrayInputStream(event), out, LocalContext.invoking(logicalId));
+                handler.handleRequest(new ByteArrayInputStream(event), out, InvocationContext.invoking(logicalId));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,4 +1,4 @@
-package partnerhub.local;
+package partnerhub.emulator;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -8,18 +8,35 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * The Lambda context of one local invocation: a fresh request id and the function's logical id as its name, so the
- * function's log lines carry them as in CloudWatch. No time limit: a local sweep is never cut by its budget.
+ * The Lambda context a handler's {@code handleRequest} gets outside Lambda (the tests, the local runtime), as Lambda's
+ * runtime would give it: a request id, the function's name and the invocation's X-Ray trace header, so the function's
+ * log lines carry them as in CloudWatch.
+ *
+ * @param remainingMillis the time the invocation has left, which the sweep's budget reads
  */
-record LocalContext(String functionName, String requestId) implements Context {
+public record InvocationContext(String functionName, String requestId, String traceHeader, int remainingMillis)
+        implements Context {
 
-    static LocalContext invoking(String functionName) {
-        return new LocalContext(functionName, UUID.randomUUID().toString());
+    private static final String TRACE = "Root=1-6743a6b0-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1";
+
+    /** A test's invocation: a request id the test knows, fifteen minutes left. */
+    public static InvocationContext of(String functionName, String requestId) {
+        return new InvocationContext(functionName, requestId, TRACE, 15 * 60 * 1000);
+    }
+
+    /** A local invocation: a fresh request id and no time limit (a local sweep is never cut by its budget). */
+    public static InvocationContext invoking(String functionName) {
+        return new InvocationContext(functionName, UUID.randomUUID().toString(), TRACE, Integer.MAX_VALUE);
     }
 
     @Override
     public String getAwsRequestId() {
         return requestId;
+    }
+
+    @Override
+    public String getXrayTraceId() {
+        return traceHeader;
     }
 
     @Override
@@ -29,7 +46,7 @@ record LocalContext(String functionName, String requestId) implements Context {
 
     @Override
     public String getLogStreamName() {
-        return "local";
+        return "2026/11/24/[$LATEST]0123456789abcdef0123456789abcdef";
     }
 
     @Override
@@ -44,7 +61,7 @@ record LocalContext(String functionName, String requestId) implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
+        return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
     }
 
     @Override
@@ -59,7 +76,7 @@ record LocalContext(String functionName, String requestId) implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return Integer.MAX_VALUE;
+        return remainingMillis;
     }
 
     @Override
