@@ -2,6 +2,7 @@ package partnerhub.wiring;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Set;
 import partnerhub.aws.AwsClients;
 import partnerhub.aws.dynamodb.DynamoDbCustomerStore;
 import partnerhub.aws.dynamodb.DynamoDbOutbox;
@@ -149,7 +150,7 @@ public final class Dependencies {
     }
 
     /** The AWS services whose clients this execution environment built so far. */
-    public java.util.Set<String> clientsBuilt() {
+    public Set<String> clientsBuilt() {
         return clients.built();
     }
 }

@@ -130,6 +130,19 @@ abstract class GuaranteesContract extends ApiContract {
         }
 
         @Test
+        void anEventEventBridgeRefusesForGoodIsParkedNotRetried() {
+            try (var malformed = proxy.failEventEntries("MalformedDetail")) {
+                create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));
+                stack.deliverEffects();
+            }
+            var parked = itemsStartingWith("OUTBOX-PARKED");
+            assertEquals(1, parked.size(), "parked at once, not tried again and again");
+            assertTrue(parked.getFirst().get("reason").s().contains("MalformedDetail"), parked.toString());
+            assertEquals(List.of(), stack.streamFailures(), "nothing for the stream to retry");
+            assertEquals(1, stack.sentEmails().size(), "the email went out");
+        }
+
+        @Test
         void dynamoDbThrottlingIsAbsorbedAndEveryChangeGetsItsEffectsOnce() {
             try (var throttled = proxy.throttle(calls(Service.DYNAMODB), 2)) {
                 for (String name : List.of("Alpha", "Beta", "Gamma")) {

@@ -23,8 +23,4 @@ public record AwsSettings(Region region, AwsCredentialsProvider credentials, URI
     public AwsSettings(Region region, AwsCredentialsProvider credentials, URI endpoint) {
         this(region, credentials, endpoint, DEFAULT_CALL_TIMEOUT, DEFAULT_ATTEMPT_TIMEOUT, false);
     }
-
-    public AwsSettings withTimeouts(Duration call, Duration attempt) {
-        return new AwsSettings(region, credentials, endpoint, call, attempt, tracing);
-    }
 }

@@ -20,4 +20,9 @@ public record Change(Customer customer, long expectedVersion, List<OutboxEntry> 
         outbox = List.copyOf(outbox);
         log = List.copyOf(log);
     }
+
+    /** The same change, with the record of the request's Idempotency-Key (null for none). */
+    public Change withIdempotency(IdempotencyRecord record) {
+        return new Change(customer, expectedVersion, outbox, log, issuedLink, retiredLink, record, receipt);
+    }
 }

@@ -150,33 +150,32 @@ public final class CustomerChanges {
 
     /** Writes an outcome decided on a customer at {@code expectedVersion}, its effects into the outbox. */
     public void save(long expectedVersion, Outcome outcome, String actorLabel) {
-        Customer after = outcome.after();
-        Instant now = after.updatedAt();
-        var outbox = outbox(after, outcome.type(), outcome.changes(), outcome.mails());
-        var log = new ArrayList<LogEntry>();
-        for (Outcome.Line line : outcome.log()) {
-            // The first line shares the event's id, so a log line can be traced to the event it reports.
-            String eventId = log.isEmpty() && outcome.type() != null
-                    ? ((DomainEvent) outbox.getFirst().effect()).eventId() : ids.next(now);
-            log.add(new LogEntry(eventId, now, line.type(), line.level(), line.message(), actorLabel));
-        }
-        store.save(new Change(after, expectedVersion, outbox, log, outcome.issuedLink(), outcome.retiredLink(),
-                null, outcome.receipt()));
+        store.save(change(expectedVersion, outcome, actorLabel));
     }
 
     /**
-     * The outbox entries of a change: its domain event (when it has one) first, then its emails. Entry ids come from
-     * the real clock, not the decision's time (a sweep decides at its schedule's time), so the relay's "older than"
-     * is real age.
+     * Everything an outcome writes: the customer, its outbox (the domain event first, then the emails) and its
+     * event-log lines. Entry ids come from the real clock, not the decision's time (a sweep decides at its schedule's
+     * time), so the relay's "older than" is real age.
      */
-    List<OutboxEntry> outbox(Customer after, EventType type, Map<String, Object> changes, List<MailRequest> mails) {
+    Change change(long expectedVersion, Outcome outcome, String actorLabel) {
+        Customer after = outcome.after();
+        Instant now = after.updatedAt();
         Instant created = clock.instant();
         var outbox = new ArrayList<OutboxEntry>();
-        if (type != null) {
-            outbox.add(OutboxEntry.of(ids.next(created), created, new DomainEvent(ids.next(created), type,
-                    after.partnerId(), after.customerId(), after.updatedAt(), changes)));
+        String eventId = ids.next(created);
+        if (outcome.type() != null) {
+            outbox.add(OutboxEntry.of(ids.next(created), created, new DomainEvent(eventId, outcome.type(),
+                    after.partnerId(), after.customerId(), now, outcome.changes())));
         }
-        mails.forEach(mail -> outbox.add(OutboxEntry.of(ids.next(created), created, mail)));
-        return outbox;
+        outcome.mails().forEach(mail -> outbox.add(OutboxEntry.of(ids.next(created), created, mail)));
+        var log = new ArrayList<LogEntry>();
+        for (Outcome.Line line : outcome.log()) {
+            // The first line shares the event's id, so a log line can be traced to the event it reports.
+            String lineId = log.isEmpty() && outcome.type() != null ? eventId : ids.next(now);
+            log.add(new LogEntry(lineId, now, line.type(), line.level(), line.message(), actorLabel));
+        }
+        return new Change(after, expectedVersion, outbox, log, outcome.issuedLink(), outcome.retiredLink(), null,
+                outcome.receipt());
     }
 }

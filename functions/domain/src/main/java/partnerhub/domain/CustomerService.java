@@ -93,15 +93,11 @@ public final class CustomerService {
     // Returns the customer an earlier request with the same key made, when that request won a race.
     private Customer insert(Customer customer, ActivationLink.State activation, MailRequest mail, String actorLabel,
                             String logMessage, String idempotencyKey, String fingerprint) {
-        Instant now = customer.createdAt();
-        var outbox = changes.outbox(customer, EventType.CUSTOMER_CREATED, createdFields(customer),
-                mail == null ? List.of() : List.of(mail));
-        String eventId = ((DomainEvent) outbox.getFirst().effect()).eventId();
-        var log = new LogEntry(eventId, now, EventType.CUSTOMER_CREATED.detailType(), LogEntry.Level.INFO,
-                logMessage, actorLabel);
-        IdempotencyRecord idempotency = idempotencyKey == null ? null
-                : new IdempotencyRecord(idempotencyKey, fingerprint, customer, now.plus(IDEMPOTENCY_WINDOW));
-        var change = new Change(customer, 0, outbox, List.of(log), activation, null, idempotency, null);
+        var outcome = CustomerChanges.Outcome.of(customer, EventType.CUSTOMER_CREATED, createdFields(customer),
+                logMessage).mails(mail == null ? List.of() : List.of(mail)).links(activation, null);
+        IdempotencyRecord idempotency = idempotencyKey == null ? null : new IdempotencyRecord(idempotencyKey,
+                fingerprint, customer, customer.createdAt().plus(IDEMPOTENCY_WINDOW));
+        Change change = changes.change(0, outcome, actorLabel).withIdempotency(idempotency);
         for (int attempt = 1; ; attempt++) {
             try {
                 store.save(change);

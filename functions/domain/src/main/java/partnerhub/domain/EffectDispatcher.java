@@ -1,5 +1,7 @@
 package partnerhub.domain;
 
+import static partnerhub.domain.Redaction.redact;
+
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import partnerhub.domain.port.Outbox;
  * Delivers outbox entries: claims each, sends or publishes it, then removes it. A transient failure leaves the entry
  * for a later try, further off after each failure; only a permanent refusal parks it. So a saved change always gets
  * its effects, at least once (events carry an id for consumers to drop a repeat), however long an outage lasts.
+ * Errors are stored and logged redacted: SES puts the address it refused in its message.
  */
 public final class EffectDispatcher {
 
@@ -151,9 +154,5 @@ public final class EffectDispatcher {
         LOG.log(Level.ERROR, "Outbox entry " + entry.id() + " parked, refused for good: " + redact(refused));
         return Delivery.PARKED;
     }
-
-    // Stored errors and logs never carry an email address (SES puts the refused one in its message) or a token.
-    static String redact(Throwable error) {
-        return Redaction.redact(error);
-    }
 }
+

@@ -136,8 +136,13 @@ public final class FaultProxy implements AutoCloseable {
      * (FailedEntryCount = the number of entries, each with ErrorCode InternalFailure); not forwarded.
      */
     public Injected failEventEntries() {
+        return failEventEntries("InternalFailure");
+    }
+
+    /** The same with another entry error code ({@code MalformedDetail}, say: one no retry changes). */
+    public Injected failEventEntries(String errorCode) {
         return inject((call, next) -> calls(Service.EVENTBRIDGE, "PutEvents").test(call)
-                ? failedEntries(call) : next.proceed());
+                ? failedEntries(call, errorCode) : next.proceed());
     }
 
     /** SES v2 SendEmail answered 400 MessageRejected (a permanent refusal) when the call matches; not forwarded. */
@@ -374,11 +379,11 @@ public final class FaultProxy implements AutoCloseable {
         return new Answer(error.status(), headers, xml.getBytes(UTF_8));
     }
 
-    private static Answer failedEntries(Call call) {
+    private static Answer failedEntries(Call call, String errorCode) {
         int entries = ((List<?>) parse(call.body()).getOrDefault("Entries", List.of())).size();
         var failed = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < entries; i++) {
-            failed.add(Map.of("ErrorCode", "InternalFailure", "ErrorMessage", "Internal Failure"));
+            failed.add(Map.of("ErrorCode", errorCode, "ErrorMessage", errorCode));
         }
         return json(200, "application/x-amz-json-1.1", new LinkedHashMap<>(),
                 Map.of("FailedEntryCount", entries, "Entries", failed));

@@ -21,16 +21,13 @@ public final class StreamMapping {
     /** What the OnFailure destination would receive: where the batch was, and why it was given up. */
     public record Failure(String firstSequenceNumber, String lastSequenceNumber, int size, String reason) {}
 
-    private final String functionLogicalId;
     private final int batchSize;
     private final int maximumRetryAttempts;
     private final boolean bisect;
     private final List<Map<String, Object>> filters;
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
 
-    private StreamMapping(String functionLogicalId, int batchSize, int maximumRetryAttempts, boolean bisect,
-                          List<Map<String, Object>> filters) {
-        this.functionLogicalId = functionLogicalId;
+    private StreamMapping(int batchSize, int maximumRetryAttempts, boolean bisect, List<Map<String, Object>> filters) {
         this.batchSize = batchSize;
         this.maximumRetryAttempts = maximumRetryAttempts;
         this.bisect = bisect;
@@ -57,7 +54,7 @@ public final class StreamMapping {
                     throw new UncheckedIOException(e);
                 }
             }
-            return new StreamMapping(functionLogicalId, ((Number) properties.getOrDefault("BatchSize", 100)).intValue(),
+            return new StreamMapping(((Number) properties.getOrDefault("BatchSize", 100)).intValue(),
                     ((Number) properties.getOrDefault("MaximumRetryAttempts", -1)).intValue(),
                     Boolean.TRUE.equals(properties.get("BisectBatchOnFunctionError")), filters);
         }
@@ -73,10 +70,6 @@ public final class StreamMapping {
             return name.endsWith(".Alias") ? name.substring(0, name.length() - ".Alias".length()) : name;
         }
         return null;
-    }
-
-    public String functionLogicalId() {
-        return functionLogicalId;
     }
 
     /** The batches given up so far. */
