@@ -18,14 +18,13 @@ public final class ActivateHandler extends ApiHandler {
 
     private static final Set<String> FIELDS = Set.of("token");
 
-    private final Dependencies dependencies;
-
     public ActivateHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public ActivateHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super("POST /activations", dependencies);
     }
 
     @Override
@@ -37,7 +36,7 @@ public final class ActivateHandler extends ApiHandler {
             }
             return value;
         });
-        Customer customer = dependencies.activations().activate(token);
+        Customer customer = dependencies().activations().activate(token);
         var json = new LinkedHashMap<String, Object>();
         json.put("customerId", customer.customerId());
         json.put("organizationName", customer.organizationName());

@@ -15,23 +15,22 @@ public final class ConvertCustomerHandler extends ApiHandler {
 
     private static final Set<String> FIELDS = Set.of("expirationDate", "sku", "addOns");
 
-    private final Dependencies dependencies;
-
     public ConvertCustomerHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public ConvertCustomerHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super("POST /customers/{id}/conversion", dependencies);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        var actor = dependencies.callers().actor(request);
-        CustomerUpdate terms = JsonBody.read(request.body(), FIELDS, true, body -> dependencies.rules().update(
+        var actor = dependencies().callers().actor(request);
+        CustomerUpdate terms = JsonBody.read(request.body(), FIELDS, true, body -> dependencies().rules().update(
                 body.string("sku"), body.strings("addOns"), body.string("expirationDate"),
-                dependencies.clock().instant()));
-        Customer customer = dependencies.trials().convert(actor, request.pathParameter("id"), terms);
+                dependencies().clock().instant()));
+        Customer customer = dependencies().trials().convert(actor, request.pathParameter("id"), terms);
         return CustomerJson.response(200, CustomerJson.of(customer), customer);
     }
 }

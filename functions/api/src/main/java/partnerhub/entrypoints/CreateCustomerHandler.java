@@ -19,27 +19,26 @@ public final class CreateCustomerHandler extends ApiHandler {
     private static final Set<String> FIELDS = Set.of("organizationName", "notificationEmail", "sku", "addOns");
     private static final int MAX_IDEMPOTENCY_KEY = 255;
 
-    private final Dependencies dependencies;
-
     public CreateCustomerHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public CreateCustomerHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super("POST /customers", dependencies);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        Actor actor = dependencies.callers().actor(request);
-        NewCustomer customer = JsonBody.read(request.body(), FIELDS, false, body -> dependencies.rules().newCustomer(
+        Actor actor = dependencies().callers().actor(request);
+        NewCustomer customer = JsonBody.read(request.body(), FIELDS, false, body -> dependencies().rules().newCustomer(
                 body.string("organizationName"), body.string("notificationEmail"), body.string("sku"),
                 body.strings("addOns")));
         String key = request.header("Idempotency-Key");
         if (key != null && (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY)) {
             throw ValidationException.of("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
         }
-        CustomerService.Created created = dependencies.customers().create(actor, customer, key);
+        CustomerService.Created created = dependencies().customers().create(actor, customer, key);
         var json = new LinkedHashMap<>(CustomerJson.of(created.customer()));
         json.put("activationLink", created.activationLink().url());
         return CustomerJson.response(201, json, created.customer())

@@ -1,7 +1,6 @@
 package partnerhub.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +17,7 @@ import partnerhub.domain.ValidationException;
 import partnerhub.observability.Invocation;
 import partnerhub.observability.LogContext;
 import partnerhub.wiring.Dependencies;
+import partnerhub.wiring.SnapStartHandler;
 
 /**
  * Customers that other systems bring (a marketplace, direct sign-up) arrive as {@code partner.directory} /
@@ -25,16 +25,15 @@ import partnerhub.wiring.Dependencies;
  * EventBridge event id makes redelivery harmless. A bad event fails the invocation with every reason, so after
  * Lambda's retries it lands in the function's failure destination rather than vanishing.
  */
-public final class CustomerAssignedHandler implements RequestStreamHandler {
-
-    private final Dependencies dependencies;
+public final class CustomerAssignedHandler extends SnapStartHandler {
 
     public CustomerAssignedHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public CustomerAssignedHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super(dependencies);
     }
 
     @Override
@@ -56,11 +55,11 @@ public final class CustomerAssignedHandler implements RequestStreamHandler {
         var detail = (Map<String, Object>) raw;
         String partnerId = partnerId(text(detail, "partnerId"));
         LogContext.put(LogContext.PARTNER_ID, partnerId);
-        NewCustomer customer = dependencies.rules().newCustomer(text(detail, "organizationName"),
+        NewCustomer customer = dependencies().rules().newCustomer(text(detail, "organizationName"),
                 text(detail, "notificationEmail"), text(detail, "sku"), (List<String>) detail.get("addOns"));
         Source source = source(text(detail, "source"));
         Instant end = instant(text(detail, "expirationDate"));
-        return dependencies.customers().assign((String) event.get("id"), partnerId, customer, source, end);
+        return dependencies().customers().assign((String) event.get("id"), partnerId, customer, source, end);
     }
 
     // Every key of the partner's data starts from it: without one there is no partner to assign the customer to.
@@ -104,5 +103,11 @@ public final class CustomerAssignedHandler implements RequestStreamHandler {
             // answered below, as for a missing value
         }
         throw ValidationException.of("expirationDate", "must be the trial's end, an ISO-8601 UTC instant");
+    }
+
+    /** The table's client and item mapping; an assignment is only ever applied for real. */
+    @Override
+    protected void prime() {
+        dependencies().primeStore();
     }
 }

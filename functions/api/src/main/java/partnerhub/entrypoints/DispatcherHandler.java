@@ -1,12 +1,15 @@
 package partnerhub.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.jr.ob.JSON;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,9 @@ import partnerhub.domain.OutboxEntry;
 import partnerhub.observability.BusinessMetrics;
 import partnerhub.observability.EmbeddedMetrics;
 import partnerhub.observability.Invocation;
+import partnerhub.runtime.DynamodbStreamJson;
 import partnerhub.wiring.Dependencies;
+import partnerhub.wiring.SnapStartHandler;
 
 /**
  * The dispatcher, fed by the table's stream (an event source mapping that lets only outbox inserts through): it
@@ -27,54 +32,78 @@ import partnerhub.wiring.Dependencies;
  * stays in the table whatever happens, and the relay delivers it later with growing waits. Every entry of the batch
  * is tried, so one failing email never holds back the others.
  */
-public final class DispatcherHandler implements RequestStreamHandler {
+public final class DispatcherHandler extends SnapStartHandler {
 
     private static final System.Logger LOG = System.getLogger(DispatcherHandler.class.getName());
 
-    private final Dependencies dependencies;
+    /** A batch that delivers nothing: the insert of an item that is no outbox entry, which the dispatcher skips. */
+    private static final String PRIMING_BATCH = """
+            {"Records":[{"eventID":"snapstart-priming","eventName":"INSERT","dynamodb":{"SequenceNumber":"0",
+            "Keys":{"pk":{"S":"SNAPSTART#PRIMING"},"sk":{"S":"0"}},
+            "NewImage":{"pk":{"S":"SNAPSTART#PRIMING"},"sk":{"S":"0"},"n":{"N":"1"},"l":{"L":[{"BOOL":true}]}}}}]}
+            """;
 
     public DispatcherHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public DispatcherHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super(dependencies);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Invocation.run(context, DispatcherHandler.class,
-                () -> JSON.std.write(dispatch(JSON.std.mapFrom(input)), output));
+                () -> DynamodbStreamJson.write(dispatch(DynamodbStreamJson.read(input)), output));
     }
 
-    /** Delivers a batch of stream records; the answer names the records to try again ({@code batchItemFailures}). */
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> dispatch(Map<String, Object> event) {
+    /** The typed entry: the same delivery as Lambda's stream entry, without the JSON. */
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return Invocation.call(context, DispatcherHandler.class, () -> dispatch(event));
+    }
+
+    /** Delivers a batch of stream records; the answer names the records to try again. */
+    private StreamsEventResponse dispatch(DynamodbEvent event) {
         var counts = new EffectDispatcher.Counts();
-        var failures = new ArrayList<Map<String, String>>();
-        var records = (List<Map<String, Object>>) event.getOrDefault("Records", List.of());
-        for (Map<String, Object> record : records) {
+        var failures = new ArrayList<StreamsEventResponse.BatchItemFailure>();
+        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
             Optional<OutboxEntry> entry;
             try {
                 entry = StreamRecords.insertedEntry(record);
             } catch (RuntimeException unreadable) {
                 // The relay reads the same entry from the table and parks what it cannot deliver.
-                LOG.log(Level.ERROR, "Stream record " + record.get("eventID") + " is no outbox entry I can read", unreadable);
+                LOG.log(Level.ERROR, "Stream record " + record.getEventID() + " is no outbox entry I can read",
+                        unreadable);
                 continue;
             }
             if (entry.isEmpty()) {
                 continue;
             }
-            Delivery delivery = dependencies.dispatcher().deliver(entry.get());
+            Delivery delivery = dependencies().dispatcher().deliver(entry.get());
             counts.add(entry.get(), delivery);
             if (delivery == Delivery.RETRY) {
-                var dynamodb = (Map<String, Object>) record.get("dynamodb");
-                failures.add(Map.of("itemIdentifier", (String) dynamodb.get("SequenceNumber")));
+                failures.add(StreamsEventResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
             }
         }
         EmbeddedMetrics.emit("Dispatcher", BusinessMetrics.of(counts),
                 Map.of("records", records.size(), "alreadyHandled", counts.of(Delivery.ALREADY_HANDLED)),
-                dependencies.clock());
-        return Map.of("batchItemFailures", failures);
+                dependencies().clock());
+        return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** A batch read and skipped through the stream entry, the table's first read, SES's and EventBridge's clients. */
+    @Override
+    protected void prime() {
+        try {
+            handleRequest(new ByteArrayInputStream(PRIMING_BATCH.getBytes(StandardCharsets.UTF_8)),
+                    OutputStream.nullOutputStream(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        dependencies().primeStore();
+        dependencies().primeDelivery();
     }
 }

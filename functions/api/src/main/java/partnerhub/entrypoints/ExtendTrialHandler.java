@@ -17,22 +17,21 @@ public final class ExtendTrialHandler extends ApiHandler {
 
     private static final Set<String> FIELDS = Set.of("expectedExpirationDate");
 
-    private final Dependencies dependencies;
-
     public ExtendTrialHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public ExtendTrialHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super("POST /customers/{id}/trial-extension", dependencies);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        var actor = dependencies.callers().actor(request);
+        var actor = dependencies().callers().actor(request);
         Instant expected = JsonBody.read(request.body(), FIELDS, true,
                 body -> instant(body.string("expectedExpirationDate")));
-        Customer customer = dependencies.trials().extend(actor, request.pathParameter("id"), expected);
+        Customer customer = dependencies().trials().extend(actor, request.pathParameter("id"), expected);
         return CustomerJson.response(200, CustomerJson.of(customer), customer);
     }
 

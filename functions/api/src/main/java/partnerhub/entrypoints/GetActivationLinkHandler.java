@@ -9,20 +9,19 @@ import partnerhub.wiring.Dependencies;
 /** {@code GET /customers/{id}/activation-link}: the current link, to copy again. */
 public final class GetActivationLinkHandler extends ApiHandler {
 
-    private final Dependencies dependencies;
-
     public GetActivationLinkHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public GetActivationLinkHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super("GET /customers/{id}/activation-link", dependencies);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        ActivationLink link = dependencies.activations()
-                .currentLink(dependencies.callers().actor(request), request.pathParameter("id"));
+        ActivationLink link = dependencies().activations()
+                .currentLink(dependencies().callers().actor(request), request.pathParameter("id"));
         return ActivationLinkJson.response(link);
     }
 }

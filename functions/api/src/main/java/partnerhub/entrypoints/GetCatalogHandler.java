@@ -12,9 +12,11 @@ public final class GetCatalogHandler extends ApiHandler {
 
     public GetCatalogHandler() {
         this(Catalog.DEFAULT);
+        registerForSnapStart();
     }
 
     public GetCatalogHandler(Catalog catalog) {
+        super("GET /catalog", null);
         this.catalog = catalog;
     }
 

@@ -10,20 +10,19 @@ import partnerhub.wiring.Dependencies;
 /** {@code GET /customers/{id}}: one of the partner's customers. */
 public final class GetCustomerHandler extends ApiHandler {
 
-    private final Dependencies dependencies;
-
     public GetCustomerHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public GetCustomerHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super("GET /customers/{id}", dependencies);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        Customer customer = dependencies.customers()
-                .get(dependencies.callers().actor(request), request.pathParameter("id"));
+        Customer customer = dependencies().customers()
+                .get(dependencies().callers().actor(request), request.pathParameter("id"));
         return CustomerJson.response(200, CustomerJson.of(customer), customer);
     }
 }

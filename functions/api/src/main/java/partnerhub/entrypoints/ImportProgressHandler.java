@@ -1,7 +1,6 @@
 package partnerhub.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,22 +16,22 @@ import partnerhub.domain.ValidationException;
 import partnerhub.observability.Invocation;
 import partnerhub.observability.LogContext;
 import partnerhub.wiring.Dependencies;
+import partnerhub.wiring.SnapStartHandler;
 
 /**
  * {@code partner.import} / {@code ImportProgress} events from the import pipeline, routed here by a rule on the
  * bus. A report that cannot be applied (malformed, or for an unknown customer) fails the invocation with its reason,
  * so that after Lambda's retries it lands in the function's failure destination, where an alarm watches.
  */
-public final class ImportProgressHandler implements RequestStreamHandler {
-
-    private final Dependencies dependencies;
+public final class ImportProgressHandler extends SnapStartHandler {
 
     public ImportProgressHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public ImportProgressHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super(dependencies);
     }
 
     @Override
@@ -69,7 +68,7 @@ public final class ImportProgressHandler implements RequestStreamHandler {
         } catch (DateTimeParseException notAnInstant) {
             throw ValidationException.of("time", "must be an ISO-8601 instant, not " + time);
         }
-        return dependencies.imports().record(new ImportService.Progress(id, customerId,
+        return dependencies().imports().record(new ImportService.Progress(id, customerId,
                 state(String.valueOf(detail.get("state"))),
                 detail.get("message") instanceof String message ? message : null, errors, at));
     }
@@ -81,5 +80,11 @@ public final class ImportProgressHandler implements RequestStreamHandler {
             }
         }
         throw ValidationException.of("state", "must be STARTED, RUNNING, COMPLETED or FAILED, not " + state);
+    }
+
+    /** The table's client and item mapping; a report is only ever applied for real. */
+    @Override
+    protected void prime() {
+        dependencies().primeStore();
     }
 }

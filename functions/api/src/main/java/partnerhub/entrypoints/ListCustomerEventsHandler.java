@@ -13,19 +13,18 @@ import partnerhub.wiring.Dependencies;
 /** {@code GET /customers/{id}/events}: the customer's event log, newest first. */
 public final class ListCustomerEventsHandler extends ApiHandler {
 
-    private final Dependencies dependencies;
-
     public ListCustomerEventsHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public ListCustomerEventsHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super("GET /customers/{id}/events", dependencies);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        Page<LogEntry> page = dependencies.customers().events(dependencies.callers().actor(request),
+        Page<LogEntry> page = dependencies().customers().events(dependencies().callers().actor(request),
                 request.pathParameter("id"), request.integerQuery("limit"), request.query().get("nextToken"));
         return PageJson.response(page, ListCustomerEventsHandler::json);
     }

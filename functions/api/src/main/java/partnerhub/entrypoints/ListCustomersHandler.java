@@ -15,19 +15,18 @@ import partnerhub.wiring.Dependencies;
 /** {@code GET /customers?view=pending|customers&limit=&nextToken=}: the partner's customers, newest first. */
 public final class ListCustomersHandler extends ApiHandler {
 
-    private final Dependencies dependencies;
-
     public ListCustomersHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public ListCustomersHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super("GET /customers", dependencies);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        Page<Customer> page = dependencies.customers().list(dependencies.callers().actor(request),
+        Page<Customer> page = dependencies().customers().list(dependencies().callers().actor(request),
                 view(request.query().get("view")), request.integerQuery("limit"),
                 request.query().get("nextToken"));
         return PageJson.response(page, CustomerJson::of);

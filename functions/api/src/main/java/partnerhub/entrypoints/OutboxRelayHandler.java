@@ -1,7 +1,6 @@
 package partnerhub.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +16,7 @@ import partnerhub.observability.BusinessMetrics;
 import partnerhub.observability.EmbeddedMetrics;
 import partnerhub.observability.Invocation;
 import partnerhub.wiring.Dependencies;
+import partnerhub.wiring.SnapStartHandler;
 
 /**
  * The outbox's safety net, on a schedule: delivers the entries the stream's dispatcher could not (older than
@@ -24,20 +24,19 @@ import partnerhub.wiring.Dependencies;
  * with {@code {"replayParked": true}}, it puts the parked entries (refused for good, say by an address SES
  * rejected) back into the outbox, where the dispatcher delivers them again.
  */
-public final class OutboxRelayHandler implements RequestStreamHandler {
+public final class OutboxRelayHandler extends SnapStartHandler {
 
     /** The stream delivers an entry within seconds, its retries within a minute: older ones are the relay's. */
     static final Duration STREAM_BOUND = Duration.ofMinutes(5);
     static final int BATCH = 500;
 
-    private final Dependencies dependencies;
-
     public OutboxRelayHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public OutboxRelayHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super(dependencies);
     }
 
     @Override
@@ -50,22 +49,29 @@ public final class OutboxRelayHandler implements RequestStreamHandler {
 
     /** Delivers one batch of the entries whose time has come and says how it went. */
     public Map<String, Object> relay() {
-        Instant now = dependencies.clock().instant();
-        List<OutboxEntry> due = dependencies.outbox().due(now.minus(STREAM_BOUND), now, BATCH);
-        EffectDispatcher.Counts counts = dependencies.dispatcher().deliver(due);
+        Instant now = dependencies().clock().instant();
+        List<OutboxEntry> due = dependencies().outbox().due(now.minus(STREAM_BOUND), now, BATCH);
+        EffectDispatcher.Counts counts = dependencies().dispatcher().deliver(due);
         long oldest = due.isEmpty() ? 0 : Duration.between(due.getFirst().createdAt(), now).toSeconds();
         var summary = new LinkedHashMap<String, Number>();
         summary.put("Due", due.size());
         summary.putAll(BusinessMetrics.of(counts));
         summary.put("OldestUndeliveredSeconds", oldest);
-        EmbeddedMetrics.emit("OutboxRelay", summary, Map.of(), dependencies.clock());
+        EmbeddedMetrics.emit("OutboxRelay", summary, Map.of(), dependencies().clock());
         return Map.copyOf(summary);
     }
 
     /** Moves every parked entry back into the outbox; the dispatcher delivers them as new. */
     public Map<String, Object> replayParked() {
-        List<OutboxEntry> parked = dependencies.outbox().parked(BATCH);
-        parked.forEach(dependencies.outbox()::replay);
+        List<OutboxEntry> parked = dependencies().outbox().parked(BATCH);
+        parked.forEach(dependencies().outbox()::replay);
         return Map.of("replayed", parked.size());
+    }
+
+    /** The relay's query as of 1970 (nothing is that old, so nothing is delivered), and SES's and EventBridge's clients. */
+    @Override
+    protected void prime() {
+        dependencies().outbox().due(Instant.EPOCH, Instant.EPOCH, 1);
+        dependencies().primeDelivery();
     }
 }

@@ -10,20 +10,19 @@ import partnerhub.wiring.Dependencies;
 /** {@code GET /customers/{id}/trial-extension}: what extending would do, exactly as submitting will. */
 public final class PreviewTrialExtensionHandler extends ApiHandler {
 
-    private final Dependencies dependencies;
-
     public PreviewTrialExtensionHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public PreviewTrialExtensionHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super("GET /customers/{id}/trial-extension", dependencies);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        Lifecycle.ExtensionPreview preview = dependencies.trials()
-                .previewExtension(dependencies.callers().actor(request), request.pathParameter("id"));
+        Lifecycle.ExtensionPreview preview = dependencies().trials()
+                .previewExtension(dependencies().callers().actor(request), request.pathParameter("id"));
         var json = new LinkedHashMap<String, Object>();
         json.put("currentExpirationDate", preview.currentExpirationDate().toString());
         json.put("newExpirationDate", preview.newExpirationDate().toString());

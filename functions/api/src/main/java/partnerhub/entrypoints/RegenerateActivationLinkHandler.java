@@ -13,21 +13,20 @@ public final class RegenerateActivationLinkHandler extends ApiHandler {
 
     private static final Set<String> FIELDS = Set.of("sendEmail");
 
-    private final Dependencies dependencies;
-
     public RegenerateActivationLinkHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public RegenerateActivationLinkHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super("POST /customers/{id}/activation-link", dependencies);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        var actor = dependencies.callers().actor(request);
+        var actor = dependencies().callers().actor(request);
         Boolean sendEmail = JsonBody.read(request.body(), FIELDS, true, body -> body.bool("sendEmail"));
-        ActivationLink link = dependencies.activations()
+        ActivationLink link = dependencies().activations()
                 .newLink(actor, request.pathParameter("id"), sendEmail == null || sendEmail);
         return ActivationLinkJson.response(link);
     }

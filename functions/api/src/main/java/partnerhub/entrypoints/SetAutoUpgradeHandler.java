@@ -15,19 +15,18 @@ public final class SetAutoUpgradeHandler extends ApiHandler {
 
     private static final Set<String> FIELDS = Set.of("enabled");
 
-    private final Dependencies dependencies;
-
     public SetAutoUpgradeHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public SetAutoUpgradeHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super("PUT /customers/{id}/auto-upgrade", dependencies);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        var actor = dependencies.callers().actor(request);
+        var actor = dependencies().callers().actor(request);
         boolean enabled = JsonBody.read(request.body(), FIELDS, false, body -> {
             Boolean value = body.bool("enabled");
             if (value == null) {
@@ -35,7 +34,7 @@ public final class SetAutoUpgradeHandler extends ApiHandler {
             }
             return value;
         });
-        Customer customer = dependencies.trials().setAutoUpgrade(actor, request.pathParameter("id"), enabled);
+        Customer customer = dependencies().trials().setAutoUpgrade(actor, request.pathParameter("id"), enabled);
         return CustomerJson.response(200, CustomerJson.of(customer), customer);
     }
 }

@@ -15,23 +15,22 @@ public final class UpdateCustomerHandler extends ApiHandler {
 
     private static final Set<String> FIELDS = Set.of("sku", "addOns", "expirationDate");
 
-    private final Dependencies dependencies;
-
     public UpdateCustomerHandler() {
         this(Dependencies.fromEnvironment());
+        registerForSnapStart();
     }
 
     public UpdateCustomerHandler(Dependencies dependencies) {
-        this.dependencies = dependencies;
+        super("PATCH /customers/{id}", dependencies);
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        var actor = dependencies.callers().actor(request);
-        CustomerUpdate update = JsonBody.read(request.body(), FIELDS, false, body -> dependencies.rules().edit(
+        var actor = dependencies().callers().actor(request);
+        CustomerUpdate update = JsonBody.read(request.body(), FIELDS, false, body -> dependencies().rules().edit(
                 body.string("sku"), body.strings("addOns"), body.string("expirationDate"),
-                dependencies.clock().instant()));
-        Customer customer = dependencies.customers()
+                dependencies().clock().instant()));
+        Customer customer = dependencies().customers()
                 .update(actor, request.pathParameter("id"), request.ifMatchVersion(), update);
         return CustomerJson.response(200, CustomerJson.of(customer), customer);
     }

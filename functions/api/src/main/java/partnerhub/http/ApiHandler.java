@@ -1,15 +1,16 @@
 package partnerhub.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.jr.ob.JSON;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import partnerhub.domain.ConcurrentChangeException;
 import partnerhub.domain.CustomerNotFoundException;
 import partnerhub.domain.IdempotencyKeyReusedException;
@@ -18,24 +19,46 @@ import partnerhub.domain.LinkRejectedException;
 import partnerhub.domain.StaleStateException;
 import partnerhub.domain.ValidationException;
 import partnerhub.observability.LogContext;
+import partnerhub.runtime.HttpApiJson;
+import partnerhub.wiring.Dependencies;
+import partnerhub.wiring.SnapStartHandler;
 
 /**
- * The one place where an HTTP API event becomes a call and a result becomes a response. A stream handler with
- * jackson-jr, rather than the runtime's POJO mapping: nothing reflective runs on the cold path. Subclasses parse,
- * call the domain and map the result; the mapping of errors to problems lives here alone.
+ * The one place where an HTTP API event becomes a call and a result becomes a response. Lambda invokes the stream
+ * entry, which reads the event into the design card's {@code APIGatewayV2HTTPEvent} by hand ({@link HttpApiJson}):
+ * the runtime's own POJO mapping is reflective and costs the cold start. The typed entry is the same path without
+ * the JSON. Subclasses parse, call the domain and map the result; the mapping of errors to problems lives here alone.
+ * Under SnapStart it primes by sending itself a request for its own route ({@link #prime}).
  */
-public abstract class ApiHandler implements RequestStreamHandler {
+public abstract class ApiHandler extends SnapStartHandler {
 
     /** The contract's limit on request bodies. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
 
     private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
 
+    private final String route;
+
+    /**
+     * @param route        the route this handler serves, as API Gateway names it ({@code "GET /customers/{id}"})
+     * @param dependencies the object graph, or null for a handler that needs none
+     */
+    protected ApiHandler(String route, Dependencies dependencies) {
+        super(dependencies);
+        this.route = route;
+    }
+
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         try (var _ = LogContext.begin(context)) {
-            Map<String, Object> event = JSON.std.mapFrom(input);
-            JSON.std.write(respond(event).toEvent(), output);
+            HttpApiJson.write(respond(HttpApiJson.read(input)).toEvent(), output);
+        }
+    }
+
+    /** The typed entry: the same handling as Lambda's stream entry, without the JSON. */
+    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        try (var _ = LogContext.begin(context)) {
+            return respond(event).toEvent();
         }
     }
 
@@ -43,11 +66,10 @@ public abstract class ApiHandler implements RequestStreamHandler {
      * The response to one event; never throws. Logs one access line (route, status, latency, the problem's code)
      * and, for an answer 500, the error with its stack trace.
      */
-    public final ApiResponse respond(Map<String, Object> event) {
+    public final ApiResponse respond(APIGatewayV2HTTPEvent event) {
         long started = System.nanoTime();
-        String routeKey = event.get("routeKey") instanceof String key ? key : null;
-        String requestId = event.get("requestContext") instanceof Map<?, ?> context
-                && context.get("requestId") instanceof String id ? id : null;
+        String routeKey = event.getRouteKey();
+        String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
         LogContext.put(LogContext.ROUTE, routeKey);
         LogContext.put(LogContext.API_REQUEST_ID, requestId);
         ApiResponse response;
@@ -102,4 +124,20 @@ public abstract class ApiHandler implements RequestStreamHandler {
     }
 
     protected abstract ApiResponse handle(ApiRequest request);
+
+    /**
+     * Runs this route once through the stream entry, as a priming partner that has no customers: the event is
+     * parsed, the clients are built and make their first calls, and the answer (a 404, or a 400 where a valid body
+     * would write) is serialized. No route writes for a customer it cannot find, so nothing is written.
+     */
+    @Override
+    protected void prime() {
+        String partnerClaim = dependencies() == null ? "partner_id" : dependencies().settings().partnerClaim();
+        try {
+            handleRequest(new ByteArrayInputStream(PrimingRequests.of(route, partnerClaim)),
+                    OutputStream.nullOutputStream(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package partnerhub.http;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -19,19 +20,18 @@ public record ApiRequest(String routeKey, String requestId, Map<String, String> 
                          Map<String, String> pathParameters, Map<String, String> query, Map<String, String> claims,
                          String body) {
 
-    public static ApiRequest from(Map<String, Object> event) {
-        Map<String, Object> context = map(event.get("requestContext"));
-        Map<String, Object> authorizer = map(context.get("authorizer"));
-        Map<String, Object> jwt = map(authorizer.get("jwt"));
+    public static ApiRequest from(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        var jwt = context == null || context.getAuthorizer() == null ? null : context.getAuthorizer().getJwt();
         var headers = new HashMap<String, String>();
-        strings(event.get("headers")).forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
-        String body = (String) event.get("body");
-        if (body != null && Boolean.TRUE.equals(event.get("isBase64Encoded"))) {
+        orEmpty(event.getHeaders()).forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        String body = event.getBody();
+        if (body != null && event.getIsBase64Encoded()) {
             body = fromBase64(body);
         }
-        return new ApiRequest((String) event.get("routeKey"), (String) context.get("requestId"), headers,
-                strings(event.get("pathParameters")), strings(event.get("queryStringParameters")),
-                strings(jwt.get("claims")), body);
+        return new ApiRequest(event.getRouteKey(), context == null ? null : context.getRequestId(), headers,
+                orEmpty(event.getPathParameters()), orEmpty(event.getQueryStringParameters()),
+                orEmpty(jwt == null ? null : jwt.getClaims()), body);
     }
 
     public String header(String name) {
@@ -85,19 +85,7 @@ public record ApiRequest(String routeKey, String requestId, Map<String, String> 
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
-
-    // Claims can arrive as strings, numbers or booleans; the handlers compare them as text.
-    private static Map<String, String> strings(Object value) {
-        var strings = new HashMap<String, String>();
-        map(value).forEach((name, v) -> {
-            if (v != null) {
-                strings.put(name, v.toString());
-            }
-        });
-        return strings;
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
     }
 }

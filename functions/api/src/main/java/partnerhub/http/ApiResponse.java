@@ -1,5 +1,6 @@
 package partnerhub.http;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,13 +31,9 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
         return new ApiResponse(status, with, body);
     }
 
-    /** The map Lambda serializes back to API Gateway. */
-    public Map<String, Object> toEvent() {
-        var event = new LinkedHashMap<String, Object>();
-        event.put("statusCode", status);
-        event.put("headers", headers);
-        event.put("body", body);
-        event.put("isBase64Encoded", false);
-        return event;
+    /** The answer in the design card's type, as Lambda hands it back to API Gateway. */
+    public APIGatewayV2HTTPResponse toEvent() {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body)
+                .withIsBase64Encoded(false).build();
     }
 }

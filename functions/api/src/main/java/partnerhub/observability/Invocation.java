@@ -3,6 +3,7 @@ package partnerhub.observability;
 import com.amazonaws.services.lambda.runtime.Context;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.function.Supplier;
 
 /**
  * One invocation of an event handler (the sweep, the dispatcher, the relay, the bus's events): it runs inside its
@@ -25,10 +26,26 @@ public final class Invocation {
             try {
                 work.run();
             } catch (RuntimeException | IOException failed) {
-                System.getLogger(handler.getName()).log(Level.ERROR, handler.getSimpleName() + " failed, the event"
-                        + " goes back to Lambda: " + failed.getClass().getSimpleName(), failed);
+                log(handler, failed);
                 throw failed;
             }
         }
+    }
+
+    /** The same for a typed entry, which answers with a value. */
+    public static <T> T call(Context context, Class<?> handler, Supplier<T> work) {
+        try (var _ = LogContext.begin(context)) {
+            try {
+                return work.get();
+            } catch (RuntimeException failed) {
+                log(handler, failed);
+                throw failed;
+            }
+        }
+    }
+
+    private static void log(Class<?> handler, Exception failed) {
+        System.getLogger(handler.getName()).log(Level.ERROR, handler.getSimpleName() + " failed, the event goes back"
+                + " to Lambda: " + failed.getClass().getSimpleName(), failed);
     }
 }

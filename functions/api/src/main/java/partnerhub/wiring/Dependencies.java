@@ -3,6 +3,7 @@ package partnerhub.wiring;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.Supplier;
 import partnerhub.aws.AwsClients;
 import partnerhub.aws.dynamodb.DynamoDbCustomerStore;
 import partnerhub.aws.dynamodb.DynamoDbOutbox;
@@ -10,10 +11,12 @@ import partnerhub.aws.eventbridge.EventBridgePublisher;
 import partnerhub.aws.secretsmanager.SecretsManagerKeys;
 import partnerhub.aws.ses.SesMailer;
 import partnerhub.domain.ActivationLinks;
+import partnerhub.domain.Actor;
 import partnerhub.domain.ActivationService;
 import partnerhub.domain.Catalog;
 import partnerhub.domain.CustomerChanges;
 import partnerhub.domain.CustomerRules;
+import partnerhub.domain.CustomerNotFoundException;
 import partnerhub.domain.CustomerService;
 import partnerhub.domain.EffectDispatcher;
 import partnerhub.domain.EmailComposer;
@@ -26,7 +29,10 @@ import partnerhub.domain.TrialService;
 import partnerhub.domain.port.Outbox;
 import partnerhub.domain.port.SigningKeys;
 import partnerhub.http.Callers;
+import partnerhub.http.PrimingRequests;
 import partnerhub.observability.Logs;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The object graph, built once per execution environment: the no-argument constructor of each handler takes the
@@ -51,6 +57,9 @@ public final class Dependencies {
     private final Outbox outbox;
     private final AwsClients clients;
     private final Clock clock;
+    private final SigningKeys keys;
+    private final Supplier<SesV2Client> ses;
+    private final Supplier<EventBridgeClient> eventBridge;
 
     private Dependencies(Settings settings, Clock clock) {
         this.settings = settings;
@@ -58,17 +67,18 @@ public final class Dependencies {
         this.clients = new AwsClients(settings.aws());
         var random = new SecureRandom();
         var lifecycle = new Lifecycle(settings.lifecycle());
-        var keys = signingKeys(settings, clients, clock);
+        this.keys = signingKeys(settings, clients, clock);
         var links = new ActivationLinks(keys, settings.activationBaseUrl(), random);
         var dynamoDb = clients.dynamoDb();
         this.outbox = new DynamoDbOutbox(dynamoDb, settings.tableName(), clock);
-        var mailer = new SesMailer(AwsClients.lazily(clients::ses), settings.senderEmail(),
-                settings.sesConfigurationSet());
+        this.ses = AwsClients.lazily(clients::ses);
+        this.eventBridge = AwsClients.lazily(clients::eventBridge);
+        var mailer = new SesMailer(ses, settings.senderEmail(), settings.sesConfigurationSet());
         var composer = new EmailComposer(links);
         // SES and EventBridge clients are built on first use: only the dispatcher, the relay and the sweep's notices
         // ever use them, so no request handler builds one.
         this.dispatcher = new EffectDispatcher(mailer,
-                new EventBridgePublisher(AwsClients.lazily(clients::eventBridge), settings.eventBusName()), composer,
+                new EventBridgePublisher(eventBridge, settings.eventBusName()), composer,
                 outbox, clock);
         this.callers = new Callers(settings.partnerClaim());
         this.rules = new CustomerRules(Catalog.DEFAULT);
@@ -147,6 +157,32 @@ public final class Dependencies {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * After a SnapStart restore: the signing keys are read again, since a snapshot can outlive a rotation. Nothing
+     * else here comes stale from a snapshot: the clock is the system's, the random sources are NativePRNG (each draw
+     * reads the kernel's pool, so environments restored from one snapshot draw apart), and the HTTP connections the
+     * priming opened are idle far past their keep-alive time when a restore happens, so the JDK discards them
+     * rather than reuse them.
+     */
+    public void afterRestore() {
+        keys.forget();
+    }
+
+    /** SnapStart priming: the table's client and item mapping, through a read of a customer no partner has. */
+    public void primeStore() {
+        try {
+            customers.get(new Actor(PrimingRequests.PARTNER, null), PrimingRequests.CUSTOMER_ID);
+        } catch (CustomerNotFoundException expected) {
+            // The read was the point.
+        }
+    }
+
+    /** SnapStart priming: SES's and EventBridge's clients, built without a call (any call would send or publish). */
+    public void primeDelivery() {
+        ses.get();
+        eventBridge.get();
     }
 
     /** The AWS services whose clients this execution environment built so far. */

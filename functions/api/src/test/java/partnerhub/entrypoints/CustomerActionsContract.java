@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import partnerhub.domain.Status;
+import partnerhub.http.ApiHandler;
 import partnerhub.testing.ApiEvents;
 import partnerhub.testing.Concurrently;
 import partnerhub.testing.Response;
@@ -42,7 +42,7 @@ abstract class CustomerActionsContract extends ApiContract {
 
     // ------------------------------------------------------------------ calls
 
-    Response call(String event, String partner, String body, RequestStreamHandler handler) {
+    Response call(String event, String partner, String body, ApiHandler handler) {
         ApiEvents request = ApiEvents.load(event).as(partner, USER).pathParameter("id", customerId);
         if (body != null) {
             request.body(body);
@@ -539,7 +539,7 @@ abstract class CustomerActionsContract extends ApiContract {
         void anotherPartnerGetsNotFoundOnEveryRouteAndChangesNothing() {
             startTrial();
             var before = get(PARTNER, customerId).json();
-            Map<String, RequestStreamHandler> routes = Map.of(
+            Map<String, ApiHandler> routes = Map.of(
                     "get-customer.json", new GetCustomerHandler(dependencies),
                     "update-customer.json", new UpdateCustomerHandler(dependencies),
                     "get-activation-link.json", new GetActivationLinkHandler(dependencies),

@@ -66,7 +66,7 @@ abstract class LogsContract extends ApiContract {
             clock.set(NOTICE_TIME);
             Map<String, Object> sweep = ApiEvents.json("sweep.json");
             sweep.put("time", NOTICE_TIME.toString());
-            Map<String, Object> summary = invoke(new SweepHandler(dependencies), sweep,
+            Map<String, Object> summary = ApiEvents.invoke(new SweepHandler(dependencies), sweep,
                     InvocationContext.of("Sweep", "req-sweep"));
             assertEquals(1, summary.get("notices"), summary::toString);
 
@@ -74,7 +74,7 @@ abstract class LogsContract extends ApiContract {
             @SuppressWarnings("unchecked")
             var detail = (Map<String, Object>) report.get("detail");
             detail.put("customerId", UNKNOWN_CUSTOMER);
-            assertThrows(CustomerNotFoundException.class, () -> invoke(new ImportProgressHandler(dependencies),
+            assertThrows(CustomerNotFoundException.class, () -> ApiEvents.invoke(new ImportProgressHandler(dependencies),
                     report, InvocationContext.of("ImportProgress", "req-import")));
             lines = out.lines();
         }
@@ -188,17 +188,6 @@ abstract class LogsContract extends ApiContract {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /** Invokes a handler as Lambda does: the event's JSON in, the context beside it, the answer's JSON out. */
-    static Map<String, Object> invoke(RequestStreamHandler handler, Map<String, Object> event, Context context) {
-        try {
-            var out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(JSON.std.asBytes(event)), out, context);
-            return JSON.std.mapFrom(out.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static Map<String, Object> oneJsonObject(String line) {
         try {

@@ -1,5 +1,9 @@
 package partnerhub.testing;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -7,94 +11,110 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.util.function.Consumer;
+import partnerhub.http.ApiHandler;
 
 /**
- * The sample events in {@code events/} (the same files {@code sam local invoke} takes), adjusted per test and sent
- * through a handler's real stream entry point.
+ * The sample events in {@code events/} (the same files {@code sam local invoke} takes), loaded into the design
+ * card's types by {@code aws-lambda-java-tests}' loader (the managed runtime's own deserialization), adjusted per
+ * test and sent through a handler's typed entry.
  */
 public final class ApiEvents {
 
-    private final Map<String, Object> event;
+    private final APIGatewayV2HTTPEvent event;
 
-    private ApiEvents(Map<String, Object> event) {
+    private ApiEvents(APIGatewayV2HTTPEvent event) {
         this.event = event;
+    }
+
+    /** The path of a sample event. */
+    public static Path path(String name) {
+        return Path.of(System.getProperty("eventsDir", "../../events"), name).toAbsolutePath();
     }
 
     /** A sample event as plain JSON, for the functions that EventBridge (not API Gateway) invokes. */
     public static Map<String, Object> json(String name) {
-        return load(name).event;
+        Path path = path(name);
+        try {
+            return JSON.std.mapFrom(Files.readString(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read sample event " + path, e);
+        }
     }
 
     public static ApiEvents load(String name) {
-        Path path = Path.of(System.getProperty("eventsDir", "../../events"), name);
-        try {
-            return new ApiEvents(JSON.std.mapFrom(Files.readString(path)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sample event " + path.toAbsolutePath(), e);
-        }
+        return new ApiEvents(EventLoader.loadApiGatewayHttpEvent(path(name).toString()));
     }
 
     /** The caller: the claims the JWT authorizer passes on. A null email drops the claim. */
     public ApiEvents as(String partnerId, String email) {
-        Map<String, Object> claims = map(map(map(map(event, "requestContext"), "authorizer"), "jwt"), "claims");
-        putOrRemove(claims, "partner_id", partnerId);
-        putOrRemove(claims, "email", email);
+        var jwt = event.getRequestContext().getAuthorizer().getJwt();
+        jwt.setClaims(with(jwt.getClaims(), claims -> {
+            putOrRemove(claims, "partner_id", partnerId);
+            putOrRemove(claims, "email", email);
+        }));
         return this;
     }
 
     public ApiEvents body(String body) {
-        putOrRemove(event, "body", body);
-        event.put("isBase64Encoded", false);
+        event.setBody(body);
+        event.setIsBase64Encoded(false);
         return this;
     }
 
     public ApiEvents base64Body(String base64) {
-        event.put("body", base64);
-        event.put("isBase64Encoded", true);
+        event.setBody(base64);
+        event.setIsBase64Encoded(true);
         return this;
     }
 
     public ApiEvents header(String name, String value) {
-        putOrRemove(map(event, "headers"), name, value);
+        event.setHeaders(with(event.getHeaders(), headers -> putOrRemove(headers, name, value)));
         return this;
     }
 
     public ApiEvents query(String name, String value) {
-        putOrRemove(map(event, "queryStringParameters"), name, value);
+        event.setQueryStringParameters(with(event.getQueryStringParameters(),
+                query -> putOrRemove(query, name, value)));
         return this;
     }
 
     public ApiEvents pathParameter(String name, String value) {
-        putOrRemove(map(event, "pathParameters"), name, value);
+        event.setPathParameters(with(event.getPathParameters(), parameters -> putOrRemove(parameters, name, value)));
         return this;
     }
 
-    /** Sends the event through the handler as Lambda would: JSON in, JSON out. */
-    public Response sendTo(RequestStreamHandler handler) {
+    /** Sends the event through the handler's typed entry. */
+    public Response sendTo(ApiHandler handler) {
         return sendTo(handler, null);
     }
 
     /** The same with the Lambda context the runtime would pass (its request id goes into every log line). */
-    public Response sendTo(RequestStreamHandler handler, Context context) {
+    public Response sendTo(ApiHandler handler, Context context) {
+        return Response.of(handler.handleRequest(event, context));
+    }
+
+    /** Invokes a handler as Lambda does: the event's JSON in, the context beside it, the answer's JSON out. */
+    public static Map<String, Object> invoke(RequestStreamHandler handler, Map<String, Object> event,
+                                             Context context) {
         try {
             var out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(JSON.std.asBytes(event)), out, context);
-            return Response.parse(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+            return JSON.std.mapFrom(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> parent, String name) {
-        return (Map<String, Object>) parent.computeIfAbsent(name, key -> new LinkedHashMap<String, Object>());
+    private static Map<String, String> with(Map<String, String> map, Consumer<Map<String, String>> change) {
+        var changed = map == null ? new HashMap<String, String>() : new HashMap<>(map);
+        change.accept(changed);
+        return changed;
     }
 
-    private static void putOrRemove(Map<String, Object> map, String name, Object value) {
+    private static void putOrRemove(Map<String, String> map, String name, String value) {
         if (value == null) {
             map.remove(name);
         } else {

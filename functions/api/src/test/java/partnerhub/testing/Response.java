@@ -1,5 +1,6 @@
 package partnerhub.testing;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,17 @@ public record Response(int status, Map<String, String> headers, String body, Map
                     json);
         } catch (IOException e) {
             throw new UncheckedIOException("not a JSON response: " + text, e);
+        }
+    }
+
+    /** A typed entry's answer. */
+    public static Response of(APIGatewayV2HTTPResponse response) {
+        String body = response.getBody();
+        try {
+            Map<String, Object> json = body == null || body.isEmpty() ? Map.of() : JSON.std.mapFrom(body);
+            return new Response(response.getStatusCode(), response.getHeaders(), body, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a JSON body: " + body, e);
         }
     }
 

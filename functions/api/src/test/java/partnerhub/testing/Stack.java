@@ -120,7 +120,7 @@ public final class Stack {
      * @return the outbox records handed to the dispatcher
      */
     public int deliverEffects() {
-        return dispatcherStream.deliver(tableStream.poll(), dispatcher::dispatch);
+        return dispatcherStream.deliver(tableStream.poll(), batch -> ApiEvents.invoke(dispatcher, batch, null));
     }
 
     /** The batches the stream's mapping gave up on (its OnFailure destination). */

@@ -71,6 +71,11 @@ public final class SecretsManagerKeys implements SigningKeys {
         return key;
     }
 
+    @Override
+    public synchronized void forget() {
+        keyring = null;
+    }
+
     private Keyring keyring() {
         Keyring known = keyring;
         if (known == null) {

@@ -15,6 +15,9 @@ public interface SigningKeys {
     /** The key with this id, if it is one still honoured (the current key or the one before it). */
     Optional<SigningKey> byId(String id);
 
+    /** Drops the keys read so far, so the next signature or check reads them again (after a SnapStart restore). */
+    default void forget() {}
+
     /**
      * The keys of a function that was not given them (least privilege: only the functions that sign or check get
      * them). Using them fails, saying why.
