@@ -1,9 +1,10 @@
 package partnerhub.aws;
 
 import java.util.Set;
-import partnerhub.aws.xray.XRayTracing;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import partnerhub.aws.xray.XRayDaemon;
+import partnerhub.aws.xray.XRayTracing;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -15,16 +16,20 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 /**
  * Builds the SDK clients, once per execution environment. They share one URL-connection HTTP client: the
  * quickest to start, and it keeps the deployment package free of Netty and Apache. Every call is bounded by the
- * settings' call and attempt timeouts, and every retry is logged ({@link RetryLogging}).
+ * settings' call and attempt timeouts, every retry is logged ({@link RetryLogging}), and with tracing on every call
+ * is an X-Ray subsegment ({@link XRayTracing}).
  */
 public final class AwsClients implements AutoCloseable {
 
     private final AwsSettings settings;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
     private final Set<String> built = ConcurrentHashMap.newKeySet();
+    /** One for all the clients, so one UDP socket to the X-Ray daemon; none when tracing is off. */
+    private final XRayTracing tracing;
 
     public AwsClients(AwsSettings settings) {
         this.settings = settings;
+        this.tracing = settings.tracing() ? new XRayTracing(XRayDaemon.fromEnvironment()) : null;
     }
 
     public DynamoDbClient dynamoDb() {
@@ -76,8 +81,8 @@ public final class AwsClients implements AutoCloseable {
                 .overrideConfiguration(config -> {
                     config.apiCallTimeout(settings.callTimeout()).apiCallAttemptTimeout(settings.attemptTimeout())
                             .addExecutionInterceptor(RetryLogging.INSTANCE);
-                    if (settings.tracing()) {
-                        config.addExecutionInterceptor(XRayTracing.interceptor());
+                    if (tracing != null) {
+                        config.addExecutionInterceptor(tracing);
                     }
                 });
         if (settings.endpoint() != null) {
@@ -89,5 +94,8 @@ public final class AwsClients implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        if (tracing != null) {
+            tracing.close();
+        }
     }
 }

@@ -36,7 +36,7 @@ class AwsClientsTest {
 
     @Test
     void tracingAddsTheXRayInterceptorAndOnlyThen() {
-        assertTrue(interceptors(settings(true)).contains("TracingInterceptor"));
-        assertTrue(!interceptors(settings(false)).contains("TracingInterceptor"));
+        assertTrue(interceptors(settings(true)).contains("XRayTracing"));
+        assertTrue(!interceptors(settings(false)).contains("XRayTracing"));
     }
 }
