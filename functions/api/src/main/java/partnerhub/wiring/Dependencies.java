@@ -7,9 +7,7 @@ import java.util.function.Supplier;
 import partnerhub.aws.AwsClients;
 import partnerhub.aws.dynamodb.DynamoDbCustomerStore;
 import partnerhub.aws.dynamodb.DynamoDbOutbox;
-import partnerhub.aws.eventbridge.EventBridgePublisher;
 import partnerhub.aws.secretsmanager.SecretsManagerKeys;
-import partnerhub.aws.ses.SesMailer;
 import partnerhub.domain.ActivationLinks;
 import partnerhub.domain.Actor;
 import partnerhub.domain.ActivationService;
@@ -31,8 +29,6 @@ import partnerhub.domain.port.SigningKeys;
 import partnerhub.http.Callers;
 import partnerhub.http.PrimingRequests;
 import partnerhub.observability.Logs;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The object graph, built once per execution environment: the no-argument constructor of each handler takes the
@@ -52,14 +48,11 @@ public final class Dependencies {
     private final TrialService trials;
     private final ActivationService activations;
     private final ImportService imports;
-    private final Sweep sweep;
-    private final EffectDispatcher dispatcher;
+    private final Supplier<Delivery> delivery;
     private final Outbox outbox;
     private final AwsClients clients;
     private final Clock clock;
     private final SigningKeys keys;
-    private final Supplier<SesV2Client> ses;
-    private final Supplier<EventBridgeClient> eventBridge;
 
     private Dependencies(Settings settings, Clock clock) {
         this.settings = settings;
@@ -71,15 +64,7 @@ public final class Dependencies {
         var links = new ActivationLinks(keys, settings.activationBaseUrl(), random);
         var dynamoDb = clients.dynamoDb();
         this.outbox = new DynamoDbOutbox(dynamoDb, settings.tableName(), clock);
-        this.ses = AwsClients.lazily(clients::ses);
-        this.eventBridge = AwsClients.lazily(clients::eventBridge);
-        var mailer = new SesMailer(ses, settings.senderEmail(), settings.sesConfigurationSet());
         var composer = new EmailComposer(links);
-        // SES and EventBridge clients are built on first use: only the dispatcher, the relay and the sweep's notices
-        // ever use them, so no request handler builds one.
-        this.dispatcher = new EffectDispatcher(mailer,
-                new EventBridgePublisher(eventBridge, settings.eventBusName()), composer,
-                outbox, clock);
         this.callers = new Callers(settings.partnerClaim());
         this.rules = new CustomerRules(Catalog.DEFAULT);
         var store = new DynamoDbCustomerStore(dynamoDb, settings.tableName(), lifecycle, clock);
@@ -90,7 +75,9 @@ public final class Dependencies {
         this.trials = new TrialService(changes, lifecycle, customers);
         this.activations = new ActivationService(store, changes, links, lifecycle, customers);
         this.imports = new ImportService(store, changes, lifecycle);
-        this.sweep = new Sweep(store, changes, mailer, composer, lifecycle);
+        // Only the dispatcher, the relay and the sweep ever send or publish: no other function builds these parts.
+        this.delivery = AwsClients.lazily(() -> new Delivery(settings, clients, outbox, store, changes, composer,
+                lifecycle, clock));
     }
 
     // Read from Secrets Manager on the first signature or check, once for the execution environment.
@@ -144,11 +131,11 @@ public final class Dependencies {
     }
 
     public Sweep sweep() {
-        return sweep;
+        return delivery.get().sweep();
     }
 
     public EffectDispatcher dispatcher() {
-        return dispatcher;
+        return delivery.get().dispatcher();
     }
 
     public Outbox outbox() {
@@ -181,8 +168,7 @@ public final class Dependencies {
 
     /** SnapStart priming: SES's and EventBridge's clients, built without a call (any call would send or publish). */
     public void primeDelivery() {
-        ses.get();
-        eventBridge.get();
+        delivery.get().prime();
     }
 
     /** The AWS services whose clients this execution environment built so far. */

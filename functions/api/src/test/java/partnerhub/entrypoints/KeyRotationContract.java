@@ -114,6 +114,27 @@ abstract class KeyRotationContract extends ApiContract {
         assertEquals("IN_PROGRESS", activated.string("onboardingStatus"));
     }
 
+    /**
+     * SnapStart restores every environment of a version from one snapshot, which can be older than the last
+     * rotation: what the snapshot holds of the keys must not be what a restored environment signs with.
+     */
+    @Test
+    void anEnvironmentRestoredFromASnapshotTakenBeforeARotationSignsWithTheNewKey() {
+        String id = newCustomer("Alpha");
+        var handler = new GetActivationLinkHandler(dependencies);
+        handler.beforeCheckpoint(null);
+        String beforeSnapshot = tokenOf(currentLink(id, dependencies));
+        int readsBefore = keyReads();
+
+        stack.rotateSigningKeys();
+        handler.afterRestore(null);
+        String afterRestore = tokenOf(currentLink(id, dependencies));
+
+        assertNotEquals(keyId(beforeSnapshot), keyId(afterRestore), "signed with the key current at the restore");
+        assertEquals(readsBefore + 2, keyReads(), "read again once, after the restore");
+        assertEquals(200, activate(beforeSnapshot, dependencies).status(), "the older key still verifies");
+    }
+
     @Test
     void aPageTokenIssuedBeforeARotationStillOpensAfterIt() {
         newCustomer("Alpha");

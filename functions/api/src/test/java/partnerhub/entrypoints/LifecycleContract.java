@@ -450,7 +450,7 @@ abstract class LifecycleContract extends ApiContract {
             assertEquals(3, due);
             assertEquals(3, count(run, "due"), run::toString);
             assertEquals(3, count(run, "itemsRead"), "index items read: the due customers and nothing else");
-            assertEquals(3, count(run, "notices"));
+            assertEquals(3, count(run, "notices"), run::toString);
         }
     }
 

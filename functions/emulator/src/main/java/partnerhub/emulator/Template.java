@@ -51,6 +51,17 @@ public final class Template {
         return (Map<String, Object>) resource.getOrDefault("Properties", Map.of());
     }
 
+    /** A function's property, or the one {@code Globals.Function} gives every function; null when neither has it. */
+    @SuppressWarnings("unchecked")
+    public Object functionProperty(String logicalId, String name) {
+        Object own = properties(logicalId).get(name);
+        if (own != null) {
+            return own;
+        }
+        var globals = (Map<String, Map<String, Object>>) root.getOrDefault("Globals", Map.of());
+        return globals.getOrDefault("Function", Map.of()).get(name);
+    }
+
     /** Resources of one type, by logical id. */
     @SuppressWarnings("unchecked")
     public Map<String, Map<String, Object>> resources(String type) {
