@@ -60,7 +60,7 @@ class ManagedPolicies:
 def main(path):
     with open(path) as file:
         sam = yaml.load(file, Loader=CloudFormationLoader)
-    # sam deploy uploads the local zip and puts its S3 address here; the transform accepts only the latter.
+    # sam deploy uploads the local jars and puts their S3 addresses here; the transform accepts only the latter.
     sam.get("Globals", {}).get("Function", {})["CodeUri"] = "s3://bucket/customers-api.zip"
     functions = {id: r for id, r in sam["Resources"].items() if r["Type"] == "AWS::Serverless::Function"}
     for function in functions.values():
