@@ -80,7 +80,7 @@ public final class Dependencies {
         this.trials = new TrialService(changes, lifecycle, customers);
         this.activations = new ActivationService(store, changes, links, lifecycle, customers);
         this.imports = new ImportService(store, changes, lifecycle);
-        this.sweep = new Sweep(store, changes, mailer, composer, lifecycle);
+        this.sweep = new Sweep(store, changes, mailer, composer, lifecycle, settings.sweep());
     }
 
     // Read from Secrets Manager on the first signature or check, once for the execution environment.

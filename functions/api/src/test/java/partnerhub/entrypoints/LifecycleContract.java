@@ -377,7 +377,8 @@ abstract class LifecycleContract extends ApiContract {
                 assertEquals(200, edited.status(), edited::toString);
                 sent.add(email);
             };
-            var sweep = new partnerhub.domain.Sweep(store, changes, editingMailer, composer, lifecycle);
+            var sweep = new partnerhub.domain.Sweep(store, changes, editingMailer, composer, lifecycle,
+                    partnerhub.domain.SweepSettings.DEFAULTS);
             Instant noticeTime = TRIAL_END.minus(Duration.ofDays(7));
             clock.set(noticeTime);
 
