@@ -83,9 +83,13 @@ public final class SweepHandler extends SnapStartHandler {
             "time":"1970-01-01T00:00:00Z","resources":[],"detail":{}}
             """;
 
-    /** Time enough for one more customer, each of its calls running to the SDK's call timeout, and the summary. */
+    /**
+     * Time enough for one more customer, each of its calls running to the SDK's call timeout after waiting its turn
+     * for SES's sending rate, and the summary.
+     */
     public Duration safetyMargin() {
-        return dependencies().settings().aws().callTimeout().multipliedBy(CALLS_PER_CUSTOMER).plusSeconds(5);
+        return dependencies().settings().aws().callTimeout().multipliedBy(CALLS_PER_CUSTOMER).plusSeconds(5)
+                .plus(dependencies().sweep().longestWaitToSend());
     }
 
     /** Runs the sweep and logs its summary as metrics; {@code Left} above 0 raises an alarm. */

@@ -35,7 +35,7 @@ final class Delivery {
         var mailer = new SesMailer(ses, settings.senderEmail(), settings.sesConfigurationSet());
         this.dispatcher = new EffectDispatcher(mailer, new EventBridgePublisher(eventBridge, settings.eventBusName()),
                 composer, outbox, clock);
-        this.sweep = new Sweep(store, changes, mailer, composer, lifecycle);
+        this.sweep = new Sweep(store, changes, mailer, composer, lifecycle, settings.sweep());
     }
 
     EffectDispatcher dispatcher() {

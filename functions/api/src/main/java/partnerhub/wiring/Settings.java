@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import partnerhub.aws.AwsSettings;
 import partnerhub.domain.LifecycleSettings;
+import partnerhub.domain.SweepSettings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -19,6 +20,8 @@ import software.amazon.awssdk.regions.Region;
  *                             not give it
  * @param sesConfigurationSet   the SES configuration set every email names (bounce and complaint metrics), null where
  *                             none is given (locally, in tests)
+ * @param sweep                how fast one sweep run may go: {@code SWEEP_CONCURRENCY} customers at once,
+ *                             {@code SES_MAX_SEND_RATE} emails a second
  */
 public record Settings(
         String tableName,
@@ -29,7 +32,8 @@ public record Settings(
         String signingKeysSecretArn,
         String partnerClaim,
         LifecycleSettings lifecycle,
-        AwsSettings aws) {
+        AwsSettings aws,
+        SweepSettings sweep) {
 
     public static Settings fromEnvironment(Map<String, String> env) {
         return fromEnvironment(env, EnvironmentVariableCredentialsProvider.create());
@@ -60,7 +64,12 @@ public record Settings(
                 env.get("SIGNING_KEYS_SECRET_ARN"),
                 env.getOrDefault("PARTNER_CLAIM", "partner_id"),
                 lifecycle,
-                aws);
+                aws,
+                new SweepSettings(
+                        Integer.parseInt(env.getOrDefault("SWEEP_CONCURRENCY",
+                                String.valueOf(SweepSettings.DEFAULTS.concurrency()))),
+                        Double.parseDouble(env.getOrDefault("SES_MAX_SEND_RATE",
+                                String.valueOf(SweepSettings.DEFAULTS.maxSendRate())))));
     }
 
     private static Duration millis(Map<String, String> env, String name, Duration otherwise) {

@@ -377,7 +377,8 @@ abstract class LifecycleContract extends ApiContract {
                 assertEquals(200, edited.status(), edited::toString);
                 sent.add(email);
             };
-            var sweep = new partnerhub.domain.Sweep(store, changes, editingMailer, composer, lifecycle);
+            var sweep = new partnerhub.domain.Sweep(store, changes, editingMailer, composer, lifecycle,
+                    partnerhub.domain.SweepSettings.DEFAULTS);
             Instant noticeTime = TRIAL_END.minus(Duration.ofDays(7));
             clock.set(noticeTime);
 
@@ -444,6 +445,11 @@ abstract class LifecycleContract extends ApiContract {
             Instant now = Instant.parse("2026-12-02T10:00:00Z");
             clock.set(now);
             int due = stack.seed(clock).manyCustomers(PARTNER, 2_000, 3, now);
+            // Moto copies the whole table for every item of a transaction, one request at a time: at this size a
+            // transaction takes seconds (more on a busy machine, and queued behind the others in flight), which
+            // DynamoDB's never does. Longer call bounds keep this test about what it reads.
+            dependencies = stack.dependencies(clock, Map.of("AWS_CALL_TIMEOUT_MS", "60000",
+                    "AWS_ATTEMPT_TIMEOUT_MS", "60000"));
 
             var run = sweepAt(now);
 

@@ -10,7 +10,15 @@ import java.util.Map;
  */
 public final class Mails {
 
+    /** The most emails a notice, an upgrade or an expiry sends: the customer's and the partner user's copy. */
+    public static final int MOST_PER_SWEEP_STEP = 2;
+
     private Mails() {}
+
+    /** How many emails a notice, an upgrade or an expiry of {@code customer} sends, the partner user's copy included. */
+    public static int perSweepStep(Customer customer) {
+        return hasPartnerCopy(customer) ? 2 : 1;
+    }
 
     public static MailRequest activation(Customer customer, ActivationLink.State link) {
         return toCustomer(MailTemplate.ACTIVATION, customer, Map.of(
@@ -57,10 +65,13 @@ public final class Mails {
      * address; empty otherwise.
      */
     public static List<MailRequest> partnerCopy(Customer customer, MailRequest mail) {
-        String user = customer.createdBy();
-        return CustomerRules.isEmailAddress(user)
-                ? List.of(new MailRequest(mail.template(), List.of(user), mail.values()))
+        return hasPartnerCopy(customer)
+                ? List.of(new MailRequest(mail.template(), List.of(customer.createdBy()), mail.values()))
                 : List.of();
+    }
+
+    private static boolean hasPartnerCopy(Customer customer) {
+        return CustomerRules.isEmailAddress(customer.createdBy());
     }
 
     private static List<MailRequest> withPartnerCopy(Customer customer, MailRequest mail) {

@@ -3,9 +3,14 @@ package partnerhub.domain;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import partnerhub.domain.CustomerChanges.Outcome;
@@ -35,14 +40,24 @@ public final class Sweep {
     private final Mailer mailer;
     private final EmailComposer composer;
     private final Lifecycle lifecycle;
+    private final SweepSettings settings;
+    private final SendPacer.Ticker ticker;
 
     public Sweep(CustomerStore store, CustomerChanges changes, Mailer mailer, EmailComposer composer,
-                 Lifecycle lifecycle) {
+                 Lifecycle lifecycle, SweepSettings settings) {
+        this(store, changes, mailer, composer, lifecycle, settings, SendPacer.Ticker.SYSTEM);
+    }
+
+    /** The same, pacing emails by {@code ticker}'s time (the tests' own). */
+    Sweep(CustomerStore store, CustomerChanges changes, Mailer mailer, EmailComposer composer, Lifecycle lifecycle,
+          SweepSettings settings, SendPacer.Ticker ticker) {
         this.store = store;
         this.changes = changes;
         this.mailer = mailer;
         this.composer = composer;
         this.lifecycle = lifecycle;
+        this.settings = settings;
+        this.ticker = ticker;
     }
 
     /**
@@ -52,48 +67,77 @@ public final class Sweep {
     public record Summary(int due, int notices, int upgrades, int expiries, int deferred, int failed, int left,
                           int itemsRead) {}
 
-    /** A run's counts, kept as the run goes. */
+    /** A run's counts, kept as the run goes by all the customers in flight. */
     private static final class Tally {
-        int notices;
-        int upgrades;
-        int expiries;
-        int deferred;
-        int failed;
+        final AtomicInteger notices = new AtomicInteger();
+        final AtomicInteger upgrades = new AtomicInteger();
+        final AtomicInteger expiries = new AtomicInteger();
+        final AtomicInteger deferred = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
     }
 
     /**
-     * Runs the sweep at {@code now} (the schedule's time), while {@code hasTime} says there is time for one more
-     * customer.
+     * Runs the sweep at {@code now} (the schedule's time): starts the due customers longest due first, at most
+     * {@link SweepSettings#concurrency} at a time, each only while {@code hasTime} says there is time for one more
+     * customer, and returns once every customer it started is done.
      */
     public Summary run(Instant now, BooleanSupplier hasTime) {
         DueCustomers due = store.due(now);
         var tally = new Tally();
-        int done = 0;
-        for (DueCustomers.Ref ref : due.customers()) {
-            if (!hasTime.getAsBoolean()) {
-                break;
+        var pacer = new SendPacer(settings.maxSendRate(), ticker);
+        var freeSlots = new Semaphore(settings.concurrency());
+        var started = new ArrayList<Future<?>>();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (DueCustomers.Ref ref : due.customers()) {
+                // A slot first, then the time guard: the guard is asked at the moment the customer would start.
+                freeSlots.acquireUninterruptibly();
+                if (!hasTime.getAsBoolean()) {
+                    break;
+                }
+                started.add(executor.submit(() -> {
+                    try {
+                        visit(ref, now, pacer, tally);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.ERROR, "Sweep failed on customer " + ref.customerId() + " of "
+                                + ref.partnerId(), e);
+                        tally.failed.incrementAndGet();
+                    } finally {
+                        freeSlots.release();
+                    }
+                }));
             }
-            try {
-                visit(ref, now, tally);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "Sweep failed on customer " + ref.customerId() + " of " + ref.partnerId(), e);
-                tally.failed++;
-            }
-            done++;
         }
-        return new Summary(due.customers().size(), tally.notices, tally.upgrades, tally.expiries, tally.deferred,
-                tally.failed, due.customers().size() - done, due.itemsRead());
+        for (Future<?> customer : started) {
+            // Only an Error gets here (an exception counts as failed): raised once the others are done.
+            if (customer.state() == Future.State.FAILED && customer.exceptionNow() instanceof Error error) {
+                throw error;
+            }
+        }
+        return new Summary(due.customers().size(), tally.notices.get(), tally.upgrades.get(), tally.expiries.get(),
+                tally.deferred.get(), tally.failed.get(), due.customers().size() - started.size(), due.itemsRead());
     }
 
-    private void visit(DueCustomers.Ref ref, Instant now, Tally tally) {
+    /**
+     * The longest a customer started with time to spare may wait for its turn to send: behind every other customer
+     * in flight, each sending as many emails as one can.
+     */
+    public Duration longestWaitToSend() {
+        return SendPacer.longestWait(settings.concurrency(), Mails.MOST_PER_SWEEP_STEP, settings.maxSendRate());
+    }
+
+    private void visit(DueCustomers.Ref ref, Instant now, SendPacer pacer, Tally tally) {
         Customer customer = store.find(ref.partnerId(), ref.customerId()).orElse(null);
         if (customer == null) {
             return;
         }
         switch (lifecycle.sweepStep(customer, now)) {
-            case SweepStep.Notice notice -> notify(customer, notice, now, tally);
+            case SweepStep.Notice notice -> notify(customer, notice, now, pacer, tally);
             case SweepStep.Nothing nothing -> { }
-            default -> end(customer, now, tally);
+            default -> {
+                // The end's emails go out through the outbox within seconds of its write: paced before it.
+                pacer.acquire(Mails.perSweepStep(customer));
+                end(customer, now, tally);
+            }
         }
     }
 
@@ -115,9 +159,9 @@ public final class Sweep {
         });
         EventType written = decided.get() == null ? null : decided.get().type();
         if (written == EventType.CUSTOMER_CONVERTED) {
-            tally.upgrades++;
+            tally.upgrades.incrementAndGet();
         } else if (written == EventType.TRIAL_EXPIRED || written == EventType.SUBSCRIPTION_EXPIRED) {
-            tally.expiries++;
+            tally.expiries.incrementAndGet();
         }
     }
 
@@ -149,14 +193,16 @@ public final class Sweep {
      * notice announced, and only a notice that announced the coming end lets it happen. The customer's notice is sent
      * here, since the end waits on it; the partner user's copy goes through the outbox and never holds it back.
      */
-    private void notify(Customer customer, SweepStep.Notice notice, Instant now, Tally tally) {
+    private void notify(Customer customer, SweepStep.Notice notice, Instant now, SendPacer pacer, Tally tally) {
         if (notice.trialEnded()) {
-            tally.deferred++;
+            tally.deferred.incrementAndGet();
         }
-        Instant claimTime = changes.clock().instant();
-        if (customer.noticeClaimedAt() != null && claimTime.isBefore(customer.noticeClaimedAt().plus(CLAIM_TIMEOUT))) {
+        if (claimedByAnotherRun(customer)) {
             return;
         }
+        // Paced before the claim, so a claim is never held waiting for the sending rate.
+        pacer.acquire(Mails.perSweepStep(customer));
+        Instant claimTime = changes.clock().instant();
         Customer claimed = customer.edit().noticeClaimedAt(claimTime).save(now);
         try {
             changes.save(customer.version(), Outcome.quiet(claimed), ACTOR);
@@ -173,7 +219,7 @@ public final class Sweep {
                     + (notice.trialEnded() ? ". The trial's end waits until a notice announced it" : "");
             changes.apply(claimed, ACTOR, current -> Outcome.quiet(current.edit().noticeClaimedAt(null).save(now))
                     .log(LogEntry.Level.WARN, EventType.TRIAL_ENDING_NOTICE.detailType(), why));
-            tally.failed++;
+            tally.failed.incrementAndGet();
             return;
         }
         var fields = new LinkedHashMap<String, Object>();
@@ -196,6 +242,11 @@ public final class Sweep {
             return Outcome.of(editor.save(now), EventType.TRIAL_ENDING_NOTICE, fields, message)
                     .mails(Mails.partnerCopy(current, mail));
         });
-        tally.notices++;
+        tally.notices.incrementAndGet();
+    }
+
+    private boolean claimedByAnotherRun(Customer customer) {
+        Instant claimedAt = customer.noticeClaimedAt();
+        return claimedAt != null && changes.clock().instant().isBefore(claimedAt.plus(CLAIM_TIMEOUT));
     }
 }
