@@ -132,9 +132,14 @@ public abstract class ApiHandler extends SnapStartHandler {
      */
     @Override
     protected void prime() {
+        primeWith(null);
+    }
+
+    /** Sends this route's priming request through the stream entry, with the given body (null: the route's own). */
+    protected final void primeWith(String body) {
         String partnerClaim = dependencies() == null ? "partner_id" : dependencies().settings().partnerClaim();
         try {
-            handleRequest(new ByteArrayInputStream(PrimingRequests.of(route, partnerClaim)),
+            handleRequest(new ByteArrayInputStream(PrimingRequests.of(route, partnerClaim, body)),
                     OutputStream.nullOutputStream(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -31,8 +31,11 @@ public final class PrimingRequests {
 
     private PrimingRequests() {}
 
-    /** The HTTP API event, as JSON, for one route ({@code "GET /customers/{id}"}). */
-    public static byte[] of(String route, String partnerClaim) {
+    /**
+     * The HTTP API event, as JSON, for one route ({@code "GET /customers/{id}"}), with the given body or, when null,
+     * the route's own.
+     */
+    public static byte[] of(String route, String partnerClaim, String body) {
         String method = route.substring(0, route.indexOf(' '));
         String template = route.substring(route.indexOf(' ') + 1);
         String path = template.replace("{id}", CUSTOMER_ID);
@@ -51,7 +54,9 @@ public final class PrimingRequests {
         event.put("headers", Map.of("content-type", "application/json"));
         event.put("pathParameters", template.contains("{id}") ? Map.of("id", CUSTOMER_ID) : Map.of());
         event.put("requestContext", context);
-        String body = BODIES.get(route);
+        if (body == null) {
+            body = BODIES.get(route);
+        }
         if (body != null) {
             event.put("body", body);
             event.put("isBase64Encoded", false);

@@ -1,5 +1,6 @@
 package partnerhub.wiring;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Set;
@@ -29,12 +30,13 @@ import partnerhub.domain.port.SigningKeys;
 import partnerhub.http.Callers;
 import partnerhub.http.PrimingRequests;
 import partnerhub.observability.Logs;
+import software.amazon.awssdk.core.warmup.http.CannedResponseHttpClient;
 
 /**
  * The object graph, built once per execution environment: the no-argument constructor of each handler takes the
  * shared instance, tests build their own with {@link #create}.
  */
-public final class Dependencies {
+public final class Dependencies implements AutoCloseable {
 
     static {
         // Before the first SDK client is built: every log line of the execution environment is JSON.
@@ -54,13 +56,13 @@ public final class Dependencies {
     private final Clock clock;
     private final SigningKeys keys;
 
-    private Dependencies(Settings settings, Clock clock) {
+    private Dependencies(Settings settings, Clock clock, AwsClients clients, SigningKeys sharedKeys) {
         this.settings = settings;
         this.clock = clock;
-        this.clients = new AwsClients(settings.aws());
+        this.clients = clients;
         var random = new SecureRandom();
         var lifecycle = new Lifecycle(settings.lifecycle());
-        this.keys = signingKeys(settings, clients, clock);
+        this.keys = sharedKeys != null ? sharedKeys : signingKeys(settings, clients, clock);
         var links = new ActivationLinks(keys, settings.activationBaseUrl(), random);
         var dynamoDb = clients.dynamoDb();
         this.outbox = new DynamoDbOutbox(dynamoDb, settings.tableName(), clock);
@@ -90,7 +92,19 @@ public final class Dependencies {
     }
 
     public static Dependencies create(Settings settings, Clock clock) {
-        return new Dependencies(settings, clock);
+        return new Dependencies(settings, clock, new AwsClients(settings.aws()), null);
+    }
+
+    /**
+     * SnapStart priming: the same object graph over AWS clients that never leave the process (every call answers
+     * {@code {}} with 200, the SDK's own canned-response client for warm-ups), so a handler can run a path that
+     * writes, down to the request's marshalling and the answer, and write nothing. It shares the signing keys, read
+     * from Secrets Manager for real.
+     */
+    public Dependencies writingNowhere() {
+        var nowhere = CannedResponseHttpClient.builder().statusCode(200)
+                .responseBody("{}".getBytes(StandardCharsets.UTF_8)).build();
+        return new Dependencies(settings, clock, new AwsClients(settings.aws(), nowhere), keys);
     }
 
     /** The execution environment's instance, built on first use from the environment variables. */
@@ -169,6 +183,12 @@ public final class Dependencies {
     /** SnapStart priming: SES's and EventBridge's clients, built without a call (any call would send or publish). */
     public void primeDelivery() {
         delivery.get().prime();
+    }
+
+    /** Closes the AWS clients' HTTP client and X-Ray socket: for the short-lived graphs of tests and priming. */
+    @Override
+    public void close() {
+        clients.close();
     }
 
     /** The AWS services whose clients this execution environment built so far. */

@@ -135,12 +135,13 @@ class ArtifactsMotoIT {
                 + size + " bytes");
     }
 
-    /** The launcher's next line, past the function's log lines; null when the child ended first. */
+    /** The launcher's next line, past the function's log lines (echoed, for a failure's report); null at the end. */
     private static String launcherLine(BufferedReader out) throws IOException {
         for (String line; (line = out.readLine()) != null; ) {
             if (line.startsWith(ArtifactLauncher.MARK)) {
                 return line.substring(ArtifactLauncher.MARK.length());
             }
+            System.out.println(line);
         }
         return null;
     }
