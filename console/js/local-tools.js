@@ -12,7 +12,7 @@ export function createLocalTools(aside, context) {
   const clockInput = h("input", { type: "datetime-local", id: "clock-input" });
   const clockError = h("p", { class: "field-error", role: "alert" });
   const sweepResult = h("p", { class: "sweep-result", "aria-live": "polite" });
-  const emailList = h("ol", { class: "emails", reversed: true });
+  const emailList = h("ul", { class: "emails" });
   let now = null;
 
   fill(aside,

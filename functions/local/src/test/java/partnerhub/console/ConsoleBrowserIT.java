@@ -108,6 +108,7 @@ class ConsoleBrowserIT {
         page.navigate("/");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in as the demo partner")).click();
         assertThat(page.getByText("alice@demo-msp.example")).isVisible();
+        assertThat(page.locator("#sign-in")).isHidden();
     }
 
     Locator button(String name) {

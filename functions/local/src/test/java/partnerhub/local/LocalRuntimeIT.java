@@ -422,7 +422,7 @@ class LocalRuntimeIT {
         assertTrue(index.body().contains("<title>Partner Hub</title>"), index.body());
         assertTrue(header(index, "Content-Security-Policy").startsWith("default-src 'self'"));
         assertEquals("text/javascript; charset=utf-8",
-                header(call("GET", "/app.js", null, null).response(), "Content-Type"));
+                header(call("GET", "/js/app.js", null, null).response(), "Content-Type"));
         assertEquals("text/css; charset=utf-8",
                 header(call("GET", "/styles.css", null, null).response(), "Content-Type"));
         assertTrue(call("GET", "/config.js", null, null).response().body().contains("\"local\""),
