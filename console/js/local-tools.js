@@ -42,7 +42,8 @@ export function createLocalTools(aside, context) {
     const clock = await context.localApi.clock();
     now = clock.now;
     fill(clockValue, clock.simulated ? "Simulated: " : "Real time: ", time(clock.now));
-    clockInput.value = toLocalInput(clock.now);
+    // Prefilled once: a later refresh never overwrites what the user is typing.
+    if (!clockInput.value) clockInput.value = toLocalInput(clock.now);
   }
 
   async function setClock(instant) {
