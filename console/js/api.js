@@ -42,8 +42,6 @@ export function createApi({ baseUrl, token, onUnauthenticated }) {
       if (response.status === 401 && onUnauthenticated) onUnauthenticated(error);
       throw error;
     }
-    const etag = response.headers.get("ETag");
-    if (etag && json && typeof json === "object") json.etagVersion = etag.replace(/^W\//, "").replaceAll('"', "");
     return json;
   }
 

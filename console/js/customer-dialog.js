@@ -145,6 +145,7 @@ export function createCustomerDialog(dialog, context) {
   /** After a change: the customer as answered, the log, the list behind the dialog; the panel closes. */
   async function applied(fresh, message) {
     openPanel = null;
+    notice.textContent = "";
     fill(panel);
     show(fresh);
     announce(message);

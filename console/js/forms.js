@@ -62,6 +62,10 @@ export function showProblem(form, error, describe) {
     alert.textContent = [error.errors.length ? "Please correct the fields marked below." : describe(error), ...unplaced]
       .filter(Boolean).join(" ");
   }
-  (first ?? alert)?.focus?.();
-  if (!first && alert) alert.setAttribute("tabindex", "-1"), alert.focus();
+  if (first) {
+    first.focus();
+  } else if (alert) {
+    alert.tabIndex = -1;
+    alert.focus();
+  }
 }

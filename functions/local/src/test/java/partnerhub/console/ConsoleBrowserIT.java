@@ -287,6 +287,14 @@ class ConsoleBrowserIT {
         assertThat(dialog().locator(".notice")).containsText("changed while you were working on it");
         assertThat(summary("SKU")).hasText("PROFESSIONAL");
         assertThat(panel.getByLabel("Professional")).isChecked();
+
+        // On the fresh state, the same edit goes through.
+        panel.getByLabel("Enterprise").check();
+        panel.getByLabel("Backup").check();
+        panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(summary("SKU")).hasText("ENTERPRISE");
+        assertThat(summary("Add-ons")).hasText("AUDIT, BACKUP");
+        assertThat(dialog().locator(".notice")).isEmpty();
     }
 
     @Test
