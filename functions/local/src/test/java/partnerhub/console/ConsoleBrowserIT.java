@@ -202,6 +202,7 @@ class ConsoleBrowserIT {
         // The hour in New York (12-hour clock, en-US), which is never the hour in UTC.
         assertThat(expiration).hasText(Pattern.compile("(^|\\D)" + DateTimeFormatter.ofPattern("h:mm")
                 .withZone(VIEWER_ZONE).format(instant) + "\\s[AP]M"));
+        assertThat(page.locator(".emails")).containsText("Contoso's trial");
         screenshot("customers");
 
         tab("Customers").focus();
