@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * {@code --demo}: partner {@code demo} with customers in every state, made the way a partner, the import pipeline
- * and the schedule would make them: through the HTTP API, import events and sweeps at simulated times.
+ * and the schedule would make them: through the HTTP API, import events and sweeps at simulated times. The runtime
+ * runs it before it serves anyone ({@link LocalRuntime#start}), on a port of its own.
  */
 final class Demo {
 
@@ -26,12 +27,14 @@ final class Demo {
     private final HttpClient http = HttpClient.newHttpClient();
     private String token;
 
-    Demo(LocalRuntime runtime) {
+    /** A demo made through {@code base}, the runtime's HTTP API. */
+    Demo(LocalRuntime runtime, URI base) {
         this.runtime = runtime;
-        this.base = runtime.baseUrl();
+        this.base = base;
     }
 
-    void seed() throws IOException, InterruptedException {
+    /** Seeds the demo; returns what to tell its user. */
+    String seed() throws IOException, InterruptedException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
         token = (String) call("POST", "/local/tokens", Map.of("partnerId", PARTNER, "email", USER)).get("token");
 
@@ -72,10 +75,11 @@ final class Demo {
         create("Contoso", "it@contoso.example", "STANDARD");
         call("POST", "/local/sweep", Map.of());
 
-        System.out.println("""
+        URI published = runtime.baseUrl();
+        return """
 
                 Demo data for partner 'demo': customers pending, importing, failed, in trial (one from a marketplace),
-                converted, upgraded automatically and expired.
+                converted, upgraded automatically and expired. The console (%s/) signs you in as its user in a click.
                 A token for partner 'demo' (user %s), valid 12 hours:
 
                 export TOKEN=%s
@@ -84,7 +88,7 @@ final class Demo {
                   curl -s %s/customers -H "Authorization: Bearer $TOKEN"
                   curl -s "%s/customers?view=pending" -H "Authorization: Bearer $TOKEN"
                   curl -s %s/local/emails
-                """.formatted(USER, token, base, base, base));
+                """.formatted(published, USER, token, published, published, published);
     }
 
     private String create(String name, String email, String sku) throws IOException, InterruptedException {

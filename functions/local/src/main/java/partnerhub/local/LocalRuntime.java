@@ -45,33 +45,37 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class LocalRuntime implements AutoCloseable {
 
-    /** The command line: {@code --port}, {@code --endpoint}, {@code --demo}, {@code --template}. */
-    public record Options(int port, URI endpoint, boolean demo, Path template) {
+    /** The command line: {@code --port}, {@code --endpoint}, {@code --demo}, {@code --template}, {@code --console}. */
+    public record Options(int port, URI endpoint, boolean demo, Path template, Path console) {
 
         public static Options parse(String... args) {
             int port = 3000;
             URI endpoint = null;
             boolean demo = false;
             Path template = Path.of("template.yaml");
+            Path console = Path.of("console");
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = Integer.parseInt(args[++i]);
                     case "--endpoint" -> endpoint = URI.create(args[++i]);
                     case "--demo" -> demo = true;
                     case "--template" -> template = Path.of(args[++i]);
+                    case "--console" -> console = Path.of(args[++i]);
                     case "--help", "-h" -> {
                         System.out.println("""
                                 Usage: ./run-local [--port 3000] [--endpoint URL] [--demo]
                                   --port N        the HTTP API's port (0 picks a free one)
                                   --endpoint URL  use an AWS emulator already running (LocalStack, moto) instead of
                                                   starting moto_server
-                                  --demo          seed partner 'demo' with customers in every state""");
+                                  --demo          seed partner 'demo' with customers in every state (the API
+                                                  answers once they are in place)
+                                  --console DIR   the partner console's files, served at / (default: console)""");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
                 }
             }
-            return new Options(port, endpoint, demo, template);
+            return new Options(port, endpoint, demo, template, console);
         }
     }
 
@@ -105,6 +109,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final HttpGateway gateway;
     private final Optional<Cors> cors;
     private final SentEmails emails;
+    private final Optional<ConsoleFiles> console;
+    private String demoInstructions;
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2);
 
     private LocalRuntime(Options options) throws IOException {
@@ -156,6 +162,7 @@ public final class LocalRuntime implements AutoCloseable {
             this.gateway = new HttpGateway(functions, authorizer, cors.isPresent());
             this.emails = new SentEmails(emulator, clock);
             this.deliveries = new Deliveries(streams, router, emails);
+            this.console = ConsoleFiles.in(options.console());
             server.createContext("/", this::handle);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         } catch (RuntimeException | IOException e) {
@@ -166,12 +173,38 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    /** Starts the runtime; {@link #close} stops it, and the emulator it started. */
-    public static LocalRuntime start(Options options) throws IOException {
+    /**
+     * Starts the runtime, with the demo in place first when asked; {@link #close} stops it, and the emulator it
+     * started.
+     */
+    public static LocalRuntime start(Options options) throws IOException, InterruptedException {
         var runtime = new LocalRuntime(options);
+        try {
+            if (options.demo()) {
+                runtime.seedDemo();
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
         runtime.server.start();
         runtime.startBackground();
         return runtime;
+    }
+
+    // The demo is made through the HTTP API on a private port, while the public port, bound but not yet served,
+    // holds the first requests in its backlog: nobody sees a half-made demo, or the clock moving under it.
+    private void seedDemo() throws IOException, InterruptedException {
+        HttpServer seeding = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        seeding.createContext("/", this::handle);
+        seeding.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        seeding.start();
+        try {
+            demoInstructions = new Demo(this, URI.create("http://localhost:" + seeding.getAddress().getPort()))
+                    .seed();
+        } finally {
+            seeding.stop(0);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -183,9 +216,6 @@ public final class LocalRuntime implements AutoCloseable {
             runtime.close();
         }));
         runtime.printBanner(Duration.ofNanos(System.nanoTime() - started));
-        if (options.demo()) {
-            new Demo(runtime).seed();
-        }
         Thread.currentThread().join();
     }
 
@@ -246,7 +276,15 @@ public final class LocalRuntime implements AutoCloseable {
             } else {
                 cors.ifPresent(c -> c.addResponseHeaders(exchange.getRequestHeaders(), exchange.getResponseHeaders()));
                 Optional<HttpGateway.Match> match = gateway.match(method, path);
-                if (match.isEmpty()) {
+                // The console's files where no route is: on one origin with the API, as CloudFront would put them.
+                Optional<Path> consoleFile = match.isPresent() || !(method.equals("GET") || method.equals("HEAD"))
+                        ? Optional.empty()
+                        : console.flatMap(files -> files.file(exchange.getRequestURI().getPath()));
+                if (consoleFile.isPresent()) {
+                    target = "console";
+                    status = 200;
+                    console.get().send(exchange, consoleFile.get());
+                } else if (match.isEmpty()) {
                     target = "-";
                     status = 404;
                     HttpExchanges.json(exchange, 404, Map.of("message", "Not Found"));
@@ -446,6 +484,9 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private void printBanner(Duration startup) {
+        if (demoInstructions != null) {
+            System.out.println(demoInstructions);
+        }
         System.out.println("Partner Hub, local runtime: " + baseUrl() + "   (started in " + startup.toMillis() + " ms)");
         System.out.println("AWS emulator: " + emulator.endpoint() + (startedMoto != null ? " (moto_server, started here)" : ""));
         for (Functions.Function function : functions.all()) {
@@ -463,6 +504,10 @@ public final class LocalRuntime implements AutoCloseable {
         System.out.println("Development routes: POST /local/tokens, GET|PUT /local/clock, POST /local/sweep,"
                 + " POST /local/import-events, GET /local/emails, GET /local/events, GET /local/failures,"
                 + " POST /local/outbox/replay");
+        console.ifPresentOrElse(
+                files -> System.out.println("Partner console: " + baseUrl() + "/" + (demoInstructions != null
+                        ? "   (one click signs you in as the demo partner)" : "") + "   (files: " + files.root() + ")"),
+                () -> System.out.println("Partner console: none (no index.html in --console's directory)"));
         System.out.println("Ctrl-C stops it.");
     }
 }

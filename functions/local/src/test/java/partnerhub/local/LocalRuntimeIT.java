@@ -51,9 +51,16 @@ class LocalRuntimeIT {
     }
 
     @BeforeAll
-    static void start() throws IOException {
-        runtime = LocalRuntime.start(new LocalRuntime.Options(0, null, false,
-                Path.of(System.getProperty("templatePath", "../../template.yaml"))));
+    static void start() throws IOException, InterruptedException {
+        runtime = LocalRuntime.start(new LocalRuntime.Options(0, null, false, templatePath(), consolePath()));
+    }
+
+    static Path templatePath() {
+        return Path.of(System.getProperty("templatePath", "../../template.yaml"));
+    }
+
+    static Path consolePath() {
+        return Path.of(System.getProperty("consolePath", "../../console"));
     }
 
     @AfterAll
@@ -405,5 +412,29 @@ class LocalRuntimeIT {
         Answer answer = call("GET", "/customers/a%2Fb+c%20d", token("acme", null), null);
         assertEquals(404, answer.status());
         assertTrue(answer.string("detail").contains("a/b+c d"), answer.response().body());
+    }
+
+    @Test
+    void servesTheConsolesFilesWithTheirContentTypesAndNothingOutsideThem() throws Exception {
+        var index = call("GET", "/", null, null).response();
+        assertEquals(200, index.statusCode());
+        assertEquals("text/html; charset=utf-8", header(index, "Content-Type"));
+        assertTrue(index.body().contains("<title>Partner Hub</title>"), index.body());
+        assertTrue(header(index, "Content-Security-Policy").startsWith("default-src 'self'"));
+        assertEquals("text/javascript; charset=utf-8",
+                header(call("GET", "/js/app.js", null, null).response(), "Content-Type"));
+        assertEquals("text/css; charset=utf-8",
+                header(call("GET", "/styles.css", null, null).response(), "Content-Type"));
+        assertTrue(call("GET", "/config.js", null, null).response().body().contains("\"local\""),
+                "served locally, the console is in local mode");
+
+        for (String outside : List.of("/../template.yaml", "/%2e%2e/template.yaml", "/..%2Fpom.xml",
+                "/%2e%2e%2f%2e%2e%2fpom.xml", "/nowhere.js")) {
+            var raw = HTTP.send(HttpRequest.newBuilder(runtime.baseUrl().resolve("/")).uri(
+                    java.net.URI.create(runtime.baseUrl() + outside)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, raw.statusCode(), outside + " answered " + raw.body());
+        }
+        assertEquals(404, call("POST", "/index.html", null, Map.of()).status(), "files are only read");
+        assertEquals(401, call("GET", "/customers", null, null).status(), "routes come before files");
     }
 }

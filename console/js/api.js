@@ -1,0 +1,96 @@
+// The public HTTP API (infrastructure/openapi.yaml), and locally the runtime's development routes. Every failure
+// is an ApiError carrying the problem+json the API answered (RFC 9457).
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || problem.message || `The API answered ${status}`);
+    this.status = status;
+    this.code = problem.code;
+    this.reason = problem.reason;
+    this.errors = problem.errors ?? [];
+  }
+
+  /** The message for one field, when the API named it. */
+  fieldMessage(field) {
+    return this.errors.find((error) => error.field === field)?.message;
+  }
+}
+
+export function createApi({ baseUrl, token, onUnauthenticated }) {
+  async function request(method, path, { body, headers = {} } = {}) {
+    const init = { method, headers: { ...headers } };
+    if (token) init.headers.Authorization = `Bearer ${token()}`;
+    if (body !== undefined) {
+      init.headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+      response = await fetch(baseUrl + path, init);
+    } catch {
+      throw new ApiError(0, { detail: "The API could not be reached. Check your connection and try again." });
+    }
+    const text = await response.text();
+    let json = {};
+    try {
+      json = text ? JSON.parse(text) : {};
+    } catch {
+      json = { detail: text };
+    }
+    if (!response.ok) {
+      const error = new ApiError(response.status, json);
+      if (response.status === 401 && onUnauthenticated) onUnauthenticated(error);
+      throw error;
+    }
+    return json;
+  }
+
+  const customer = (id) => `/customers/${encodeURIComponent(id)}`;
+  const query = (params) => {
+    const search = new URLSearchParams(Object.entries(params).filter(([, value]) => value != null && value !== ""));
+    return search.size ? `?${search}` : "";
+  };
+
+  return {
+    catalog: () => request("GET", "/catalog"),
+    listCustomers: ({ view, limit, nextToken }) => request("GET", `/customers${query({ view, limit, nextToken })}`),
+    getCustomer: (id) => request("GET", customer(id)),
+    createCustomer: (body, idempotencyKey) =>
+      request("POST", "/customers", { body, headers: { "Idempotency-Key": idempotencyKey } }),
+    updateCustomer: (id, changes, version) =>
+      request("PATCH", customer(id), { body: changes, headers: version ? { "If-Match": `"${version}"` } : {} }),
+    activationLink: (id) => request("GET", `${customer(id)}/activation-link`),
+    regenerateActivationLink: (id) => request("POST", `${customer(id)}/activation-link`, { body: { sendEmail: true } }),
+    previewExtension: (id) => request("GET", `${customer(id)}/trial-extension`),
+    extendTrial: (id, expectedExpirationDate) =>
+      request("POST", `${customer(id)}/trial-extension`, { body: { expectedExpirationDate } }),
+    setAutoUpgrade: (id, enabled) => request("PUT", `${customer(id)}/auto-upgrade`, { body: { enabled } }),
+    convert: (id, body) => request("POST", `${customer(id)}/conversion`, { body }),
+    events: (id, nextToken) => request("GET", `${customer(id)}/events${query({ limit: 20, nextToken })}`),
+  };
+}
+
+/** The local runtime's development routes (never deployed). */
+export function createLocalApi(baseUrl) {
+  async function call(method, path, body) {
+    const init = { method, headers: {} };
+    if (body !== undefined) {
+      init.headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    const response = await fetch(baseUrl + path, init).catch(() => {
+      throw new ApiError(0, { detail: "The local runtime could not be reached." });
+    });
+    const json = await response.json().catch(() => ({}));
+    if (!response.ok) throw new ApiError(response.status, json);
+    return json;
+  }
+  return {
+    token: (partnerId, email) => call("POST", "/local/tokens", email ? { partnerId, email } : { partnerId }),
+    clock: () => call("GET", "/local/clock"),
+    setClock: (now) => call("PUT", "/local/clock", { now }),
+    sweep: () => call("POST", "/local/sweep", {}),
+    emails: () => call("GET", "/local/emails"),
+    importEvent: (detail) => call("POST", "/local/import-events", detail),
+  };
+}

@@ -1,0 +1,152 @@
+import config from "../config.js";
+import { createAddCustomerDialog } from "./add-customer.js";
+import { createApi, createLocalApi } from "./api.js";
+import { beginSignIn, completeSignIn, currentSession, signInLocally, signOut } from "./auth.js";
+import { createCustomerDialog } from "./customer-dialog.js";
+import { createCustomerList } from "./customer-list.js";
+import { announce, fill, h } from "./dom.js";
+import { viewerZone } from "./format.js";
+import { createLocalTools } from "./local-tools.js";
+import { describe } from "./problems.js";
+
+// The console's entry point: signs in (or finishes an OpenID Connect sign-in), then shows the workspace.
+
+const local = config.mode === "local";
+const localApi = local ? createLocalApi(config.apiUrl) : null;
+const byId = (id) => document.getElementById(id);
+const SIGNED_OUT_MESSAGE = "partnerhub.signedOutMessage";
+
+async function start() {
+  let signInError = sessionStorage.getItem(SIGNED_OUT_MESSAGE);
+  sessionStorage.removeItem(SIGNED_OUT_MESSAGE);
+  if (!local) {
+    try {
+      await completeSignIn(config);
+    } catch (error) {
+      signInError = error.message;
+    }
+  }
+  const session = currentSession();
+  if (session) await showWorkspace(session);
+  else showSignIn(signInError);
+}
+
+function showSignIn(message) {
+  byId("workspace").hidden = true;
+  fill(byId("account"));
+  const alert = h("p", { class: "form-alert", role: "alert" }, message ?? "");
+  const section = byId("sign-in");
+  const signedIn = (session) => {
+    section.hidden = true;
+    showWorkspace(session);
+  };
+  const failed = (error) => (alert.textContent = describe(error));
+  const partnerId = h("input", { type: "text", id: "partner-id", value: "demo" });
+  const email = h("input", { type: "email", id: "partner-email", value: "alice@demo-msp.example" });
+  fill(section,
+    h("h1", { id: "sign-in-title" }, "Sign in to Partner Hub"),
+    alert,
+    local
+      ? [h("button", { type: "button", class: "primary", onclick: () => signInLocally(localApi, "demo", "alice@demo-msp.example").then(signedIn, failed) },
+          "Sign in as the demo partner"),
+        h("details", { class: "other-partner" },
+          h("summary", {}, "Sign in as another partner (local)"),
+          h("form", { novalidate: true, onsubmit: (event) => {
+            event.preventDefault();
+            signInLocally(localApi, partnerId.value.trim(), email.value.trim()).then(signedIn, failed);
+          } },
+            h("div", { class: "field" }, h("label", { for: "partner-id" }, "Partner id"), partnerId),
+            h("div", { class: "field" }, h("label", { for: "partner-email" }, "Email (optional)"), email),
+            h("button", { type: "submit" }, "Sign in")))]
+      : h("button", { type: "button", class: "primary", onclick: () => beginSignIn(config).catch((error) => (alert.textContent = error.message)) },
+          "Sign in"));
+  section.hidden = false;
+  section.querySelector("button")?.focus();
+}
+
+async function showWorkspace(session) {
+  const api = createApi({
+    baseUrl: config.apiUrl,
+    token: () => session.token,
+    onUnauthenticated: () => {
+      signOut();
+      sessionStorage.setItem(SIGNED_OUT_MESSAGE, "Your session has ended. Sign in again.");
+      location.reload();
+    },
+  });
+  fill(byId("account"),
+    h("span", { class: "who" }, session.email ?? "", session.partnerId ? ` (partner ${session.partnerId})` : ""),
+    h("span", { class: "zone", title: "Times are shown in this zone; hover one for its UTC instant" }, `Times in ${viewerZone}`),
+    h("button", { type: "button", onclick: () => { signOut(); location.reload(); } }, "Sign out"));
+
+  const context = { api, localApi, local, catalog: { skus: [], addOns: [] } };
+  const list = createCustomerList(byId("customer-list"), context);
+  const customerDialog = createCustomerDialog(byId("customer-dialog"), context);
+  const addDialog = createAddCustomerDialog(byId("add-dialog"), context);
+  const tools = local ? createLocalTools(byId("local-tools"), context) : null;
+  const tabs = [...document.querySelectorAll('[role="tab"]')];
+
+  function selectTab(view, focus = false) {
+    for (const tab of tabs) {
+      const selected = tab.dataset.view === view;
+      tab.setAttribute("aria-selected", String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      if (selected) {
+        byId("customer-list").setAttribute("aria-labelledby", tab.id);
+        if (focus) tab.focus();
+      }
+    }
+    return list.show(view);
+  }
+
+  Object.assign(context, {
+    refreshList: () => list.reload(),
+    refreshAll: () => {
+      list.reload();
+      tools?.refresh();
+    },
+    openCustomer: (customerId, opener) => customerDialog.open(customerId, opener),
+    customerAdded: (customer) => {
+      announce(`${customer.organizationName} added; its activation link was emailed to ${customer.notificationEmail}.`);
+      selectTab("pending");
+      tools?.refresh();
+    },
+    async copy(text, message) {
+      try {
+        await navigator.clipboard.writeText(text);
+        announce(message);
+      } catch {
+        // No clipboard (permission refused, an insecure origin): the link to copy by hand.
+        announce(`Copy this link: ${text}`);
+      }
+    },
+  });
+
+  // Tabs as the ARIA pattern has them: one tab stop, arrow keys move between tabs.
+  for (const tab of tabs) {
+    tab.onclick = () => selectTab(tab.dataset.view);
+    tab.onkeydown = (event) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (!step) return;
+      const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length];
+      selectTab(next.dataset.view, true);
+    };
+  }
+  const add = byId("add-customer");
+  add.onclick = (event) => addDialog.open(event.currentTarget);
+  add.disabled = true;
+
+  byId("sign-in").hidden = true;
+  byId("workspace").hidden = false;
+  byId("local-tools").hidden = !local;
+  selectTab("customers");
+  tools?.refresh();
+  try {
+    context.catalog = await api.catalog();
+    add.disabled = false;
+  } catch (error) {
+    announce(describe(error), "error");
+  }
+}
+
+start();

@@ -1,0 +1,524 @@
+package partnerhub.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.RequestOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import partnerhub.local.LocalRuntime;
+
+/**
+ * The partner console in headless Chromium (Debian's package at /usr/bin/chromium), driven by Playwright, against
+ * the local runtime with its demo, as a newcomer uses it after {@code ./run-local --demo}. The viewer sits in New
+ * York, so a time shown in UTC by mistake would not pass. The walk through a trial moves the simulated clock, so it
+ * runs last. Screenshots land in {@code target/console-screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    static final ZoneId VIEWER_ZONE = ZoneId.of("America/New_York");
+
+    static LocalRuntime runtime;
+    static Playwright playwright;
+    static Browser browser;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertTrue(Files.isExecutable(CHROMIUM), "The console's browser tests need Chromium at " + CHROMIUM
+                + ": apt-get install -y chromium (or -Dchromium=/path/to/chromium)");
+        runtime = LocalRuntime.start(new LocalRuntime.Options(0, null, true,
+                Path.of(System.getProperty("templatePath", "../../template.yaml")),
+                Path.of(System.getProperty("consolePath", "../../console"))));
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true));
+        // Generous waits, for a busy machine: a development route that reads moto's whole state (the emails) can
+        // take half a minute there, and the clock's route waits for it. Assertions pass as soon as the page does.
+        PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        context = newContext(1280, 900);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    BrowserContext newContext(int width, int height) {
+        BrowserContext created = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL(runtime.baseUrl().toString())
+                .setTimezoneId(VIEWER_ZONE.getId())
+                .setLocale("en-US")
+                .setViewportSize(width, height)
+                .setPermissions(List.of("clipboard-read", "clipboard-write")));
+        created.setDefaultTimeout(60_000);
+        return created;
+    }
+
+    // ------------------------------------------------------------------ steps a partner takes
+
+    void signInAsTheDemoPartner() {
+        page.navigate("/");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in as the demo partner")).click();
+        assertThat(page.getByText("alice@demo-msp.example")).isVisible();
+        assertThat(page.locator("#sign-in")).isHidden();
+    }
+
+    Locator button(String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    Locator tab(String name) {
+        return page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    Locator row(String organization) {
+        return page.locator(".customers-table tbody tr").filter(new Locator.FilterOptions().setHasText(organization));
+    }
+
+    Locator dialog() {
+        return page.locator("#customer-dialog");
+    }
+
+    Locator summary(String term) {
+        return dialog().locator("[data-term=\"" + term + "\"] dd");
+    }
+
+    void manage(String organization) {
+        row(organization).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Manage " + organization))
+                .click();
+        assertThat(dialog().locator("#customer-title")).hasText(organization);
+    }
+
+    Locator actionButton(String name) {
+        return dialog().locator(".actions").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    void action(String name) {
+        actionButton(name).click();
+    }
+
+    void reportImport(String state, String message, String errorCode, String errorMessage) {
+        action("Simulate import progress (local)");
+        Locator panel = dialog().locator("#action-panel");
+        var exact = new Locator.GetByLabelOptions().setExact(true);
+        panel.getByLabel("State", exact).selectOption(state);
+        panel.getByLabel("Message (optional)", exact).fill(message);
+        panel.getByLabel("Error code (optional)", exact).fill(errorCode);
+        panel.getByLabel("Error message (optional)", exact).fill(errorMessage);
+        panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Report")).click();
+        assertThat(panel).hasCount(0);
+    }
+
+    void closeDialog() {
+        page.keyboard().press("Escape");
+        assertThat(dialog()).isHidden();
+    }
+
+    void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    Instant instantShown(Locator time) {
+        return Instant.parse(time.getAttribute("datetime"));
+    }
+
+    String token() {
+        return (String) page.evaluate("JSON.parse(sessionStorage.getItem('partnerhub.session')).token");
+    }
+
+    // ------------------------------------------------------------------ the tests
+
+    @Test
+    @Order(1)
+    void showsTheDemoPartnersCustomersAfterOneClickWithTimesInTheViewersZone() {
+        signInAsTheDemoPartner();
+        assertThat(tab("Customers")).hasAttribute("aria-selected", "true");
+        assertThat(row("Northwind Traders")).containsText("Production");
+        assertThat(row("Litware")).containsText("Expired");
+        assertThat(row("Woodgrove Bank")).containsText("MARKETPLACE");
+
+        Locator expiration = row("Fabrikam").locator("td[data-label=Expiration] time");
+        Instant instant = instantShown(expiration);
+        assertThat(expiration).hasAttribute("title", instant.toString());
+        // The hour in New York (12-hour clock, en-US), which is never the hour in UTC.
+        assertThat(expiration).hasText(Pattern.compile("(^|\\D)" + DateTimeFormatter.ofPattern("h:mm")
+                .withZone(VIEWER_ZONE).format(instant) + "\\s[AP]M"));
+        assertThat(page.locator(".emails")).containsText("Contoso's trial");
+        screenshot("customers");
+
+        tab("Customers").focus();
+        page.keyboard().press("ArrowRight");
+        assertThat(tab("Pending customers")).isFocused();
+        assertThat(tab("Pending customers")).hasAttribute("aria-selected", "true");
+        assertThat(row("Tailspin Toys").locator("td[data-label='Import errors']")).hasText("⚠ 1");
+        assertThat(row("Tailspin Toys")).containsText("Imported 1,200 of 4,800 mailboxes");
+        assertThat(row("Contoso").getByRole(AriaRole.BUTTON)).hasCount(2);
+        screenshot("pending");
+
+        page.setViewportSize(390, 844);
+        screenshot("pending-phone");
+    }
+
+    @Test
+    @Order(2)
+    void offersNoConversionForTheMarketplaceCustomerAndShowsTheServersRefusalIfOfferedAnyway() {
+        signInAsTheDemoPartner();
+        manage("Woodgrove Bank");
+        assertThat(actionButton("Convert to production account")).hasCount(0);
+        assertThat(dialog().locator(".refusal")).containsText("came from Marketplace");
+        assertThat(dialog().locator("#customer-title")).isFocused();
+        closeDialog();
+        assertThat(row("Woodgrove Bank").getByRole(AriaRole.BUTTON)).isFocused();
+
+        // Were the console to offer it (a customer read as MSP), the API's SOURCE_NOT_MSP is shown by the action.
+        page.route("**/customers/*", route -> {
+            if (!route.request().method().equals("GET")) {
+                route.resume();
+                return;
+            }
+            var response = route.fetch();
+            route.fulfill(new Route.FulfillOptions().setResponse(response)
+                    .setBody(response.text().replace("\"MARKETPLACE\"", "\"MSP\"")));
+        });
+        manage("Woodgrove Bank");
+        action("Convert to production account");
+        dialog().locator("#action-panel").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Convert to production")).click();
+        assertThat(dialog().locator("#action-panel [role=alert]"))
+                .containsText("only customers your organization added (source MSP)");
+        page.unrouteAll();
+        screenshot("conversion-refused");
+    }
+
+    @Test
+    @Order(3)
+    void convertsAnMspTrialToProduction() {
+        signInAsTheDemoPartner();
+        manage("Fabrikam");
+        action("Convert to production account");
+        Locator panel = dialog().locator("#action-panel");
+        panel.getByLabel("Professional").check();
+        panel.getByLabel("Governance").check();
+        screenshot("convert");
+        panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Convert to production")).click();
+        assertThat(summary("Account type")).hasText("Production");
+        assertThat(summary("SKU")).hasText("PROFESSIONAL");
+        assertThat(dialog().locator(".events-table tbody tr").first()).containsText("alice@demo-msp.example");
+        closeDialog();
+        assertThat(row("Fabrikam")).containsText("Production");
+    }
+
+    @Test
+    @Order(4)
+    void aConcurrentChangeIsSaidAndShownFresh() {
+        signInAsTheDemoPartner();
+        tab("Pending customers").click();
+        manage("Tailspin Toys");
+        action("Edit SKUs, add-ons and expiration");
+        Locator panel = dialog().locator("#action-panel");
+        panel.getByLabel("Enterprise").check();
+
+        // Someone else changes the SKU meanwhile.
+        String id = row("Tailspin Toys").getAttribute("data-customer-id");
+        var concurrent = page.request().patch("/customers/" + id, RequestOptions.create()
+                .setHeader("Authorization", "Bearer " + token()).setHeader("Content-Type", "application/json")
+                .setData("{\"sku\":\"PROFESSIONAL\"}"));
+        assertEquals(200, concurrent.status(), concurrent.text());
+
+        panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(dialog().locator(".notice")).containsText("changed while you were working on it");
+        assertThat(summary("SKU")).hasText("PROFESSIONAL");
+        assertThat(panel.getByLabel("Professional")).isChecked();
+
+        // On the fresh state, the same edit goes through.
+        panel.getByLabel("Enterprise").check();
+        panel.getByLabel("Backup").check();
+        panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(summary("SKU")).hasText("ENTERPRISE");
+        assertThat(summary("Add-ons")).hasText("AUDIT, BACKUP");
+        assertThat(dialog().locator(".notice")).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void pagesThroughTheListWithTheApisNextToken() throws Exception {
+        String token = localToken("paging-msp", "ops@paging-msp.example");
+        for (int i = 1; i <= 11; i++) {
+            var created = page.request().post("/customers", RequestOptions.create()
+                    .setHeader("Authorization", "Bearer " + token).setHeader("Content-Type", "application/json")
+                    .setData(Map.of("organizationName", "Paged " + i, "notificationEmail", "it@paged" + i + ".example",
+                            "sku", "STANDARD")));
+            assertEquals(201, created.status(), created.text());
+        }
+        page.navigate("/");
+        page.getByText("Sign in as another partner (local)").click();
+        page.getByLabel("Partner id").fill("paging-msp");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        tab("Pending customers").click();
+
+        Locator rows = page.locator(".customers-table tbody tr");
+        assertThat(rows).hasCount(10);
+        assertThat(rows.first()).containsText("Paged 11");
+        assertThat(button("Previous")).isDisabled();
+        button("Next").click();
+        assertThat(rows).hasCount(1);
+        assertThat(rows.first()).containsText("Paged 1");
+        assertThat(page.locator(".page-number")).hasText("Page 2");
+        assertThat(button("Next")).isDisabled();
+        button("Previous").click();
+        assertThat(rows).hasCount(10);
+        assertThat(rows.first()).containsText("Paged 11");
+    }
+
+    @Test
+    @Order(6)
+    void signsInWithOpenIdConnectAuthorizationCodeAndPkce() throws Exception {
+        // A stand-in provider at https://idp.example, answered by the test: discovery, the authorization endpoint
+        // (which sends the browser back with a code) and the token endpoint (which checks the PKCE verifier).
+        var authorization = new ConcurrentHashMap<String, String>();
+        var exchange = new ConcurrentHashMap<String, String>();
+        String accessToken = localToken("oidc-msp", "bob@oidc-msp.example");
+        String base = runtime.baseUrl().toString();
+        page.route("**/config.js", route -> route.fulfill(new Route.FulfillOptions()
+                .setContentType("text/javascript")
+                .setBody("export default {mode: 'oidc', apiUrl: '', issuer: 'https://idp.example', clientId: 'console',"
+                        + " redirectUri: '" + base + "/', tokenType: 'access_token'};")));
+        Map<String, String> cors = Map.of("Access-Control-Allow-Origin", "*");
+        page.route("https://idp.example/**", route -> {
+            var url = URI.create(route.request().url());
+            switch (url.getPath()) {
+                case "/.well-known/openid-configuration" -> route.fulfill(new Route.FulfillOptions().setHeaders(cors)
+                        .setContentType("application/json").setBody("{\"issuer\":\"https://idp.example\","
+                                + "\"authorization_endpoint\":\"https://idp.example/authorize\","
+                                + "\"token_endpoint\":\"https://idp.example/token\"}"));
+                case "/authorize" -> {
+                    authorization.putAll(form(url.getRawQuery()));
+                    route.fulfill(new Route.FulfillOptions().setStatus(302).setHeaders(Map.of("Location",
+                            base + "/?code=the-code&state=" + authorization.get("state"))));
+                }
+                case "/token" -> {
+                    exchange.putAll(form(route.request().postData()));
+                    String idToken = unsignedJwt(Map.of("nonce", authorization.get("nonce"), "aud", "console"));
+                    route.fulfill(new Route.FulfillOptions().setHeaders(cors).setContentType("application/json")
+                            .setBody("{\"id_token\":\"" + idToken + "\",\"access_token\":\"" + accessToken
+                                    + "\",\"token_type\":\"Bearer\"}"));
+                }
+                default -> route.abort();
+            }
+        });
+
+        page.navigate("/");
+        button("Sign in").click();
+        assertThat(page.getByText("bob@oidc-msp.example (partner oidc-msp)")).isVisible();
+        assertThat(page.locator(".customers-table td.empty")).hasText("No onboarded customers yet.");
+        assertTrue(!page.url().contains("code="), "the code leaves the address bar: " + page.url());
+
+        assertEquals("code", authorization.get("response_type"));
+        assertEquals("console", authorization.get("client_id"));
+        assertEquals(base + "/", authorization.get("redirect_uri"));
+        assertEquals("S256", authorization.get("code_challenge_method"));
+        assertEquals("authorization_code", exchange.get("grant_type"));
+        assertEquals("the-code", exchange.get("code"));
+        assertEquals(base + "/", exchange.get("redirect_uri"));
+        String verifier = exchange.get("code_verifier");
+        assertTrue(verifier.length() >= 43, verifier);
+        assertEquals(authorization.get("code_challenge"), Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(MessageDigest.getInstance("SHA-256")
+                        .digest(verifier.getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    static Map<String, String> form(String encoded) {
+        var values = new HashMap<String, String>();
+        for (String pair : encoded.split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            values.put(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
+                    URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    static String unsignedJwt(Map<String, String> claims) {
+        var encoder = Base64.getUrlEncoder().withoutPadding();
+        try {
+            return encoder.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                    + encoder.encodeToString(JSON.std.asBytes(claims)) + ".";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String localToken(String partnerId, String email) throws Exception {
+        var answer = page.request().post("/local/tokens", RequestOptions.create()
+                .setHeader("Content-Type", "application/json")
+                .setData(Map.of("partnerId", partnerId, "email", email)));
+        return (String) JSON.std.mapFrom(answer.text()).get("token");
+    }
+
+    @Test
+    @Order(7)
+    void walksATrialFromAddingTheCustomerToItsExpiry() throws Exception {
+        signInAsTheDemoPartner();
+
+        // Add a customer, with a validation error first: shown next to its field, which gets the focus.
+        button("Add customer").click();
+        Locator add = page.locator("#add-dialog");
+        add.getByLabel("Organization").fill("Initech");
+        add.getByLabel("Notification email").fill("not-an-email");
+        add.getByLabel("Standard").check();
+        add.getByLabel("Audit").check();
+        add.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add customer")).click();
+        assertThat(add.locator("[data-error-for=notificationEmail]")).not().isEmpty();
+        assertThat(add.getByLabel("Notification email")).hasAttribute("aria-invalid", "true");
+        assertThat(add.getByLabel("Notification email")).isFocused();
+        assertThat(add.locator("[data-error-for=organizationName]")).isEmpty();
+        screenshot("add-customer-error");
+        add.getByLabel("Notification email").fill("it@initech.example");
+        add.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add customer")).click();
+        assertThat(add).isHidden();
+        assertThat(tab("Pending customers")).hasAttribute("aria-selected", "true");
+        assertThat(page.locator("#status")).containsText("Initech added");
+
+        // Copy its activation link (the first column), and open it as the customer would.
+        row("Initech").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy link for Initech"))
+                .click();
+        assertThat(page.locator("#status")).containsText("Activation link for Initech copied");
+        String link = (String) page.evaluate("navigator.clipboard.readText()");
+        assertTrue(link.startsWith(runtime.baseUrl() + "/activate?token="), link);
+        Page customer = context.newPage();
+        customer.navigate(link);
+        assertThat(customer.locator("#answer")).containsText("IN_PROGRESS");
+        customer.close();
+
+        // The import reports progress with an error: in the pending tab's columns and the event log, marked.
+        manage("Initech");
+        reportImport("RUNNING", "Halfway there", "SKIPPED", "one mailbox skipped");
+        Locator errorLine = dialog().locator(".events-table tr.level-error");
+        assertThat(errorLine).containsText("one mailbox skipped");
+        assertThat(errorLine).containsText("Error");
+        screenshot("customer-event-log");
+        closeDialog();
+        assertThat(row("Initech").locator("td[data-label='Import errors']")).hasText("⚠ 1");
+        assertThat(row("Initech").locator("td[data-label='Last event']")).hasText("Halfway there");
+        assertThat(row("Initech").locator("td[data-label='Activation link']")).hasText("Activated");
+
+        // The import completes: the trial starts and the customer moves to the Customers tab.
+        manage("Initech");
+        reportImport("COMPLETED", "Done", "", "");
+        closeDialog();
+        assertThat(row("Initech")).hasCount(0);
+        tab("Customers").click();
+        assertThat(row("Initech")).containsText("Trial");
+
+        // Extend: the new date first, then Submit applies exactly it.
+        manage("Initech");
+        Instant end = instantShown(summary("Expiration").locator("time"));
+        action("Extend trial");
+        Locator newDate = dialog().locator(".new-expiration time");
+        assertThat(newDate).hasAttribute("datetime", end.plus(Duration.ofDays(14)).toString());
+        screenshot("extend-preview");
+        dialog().locator("#action-panel").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Submit")).click();
+        assertThat(summary("Expiration").locator("time"))
+                .hasAttribute("datetime", end.plus(Duration.ofDays(14)).toString());
+        assertThat(summary("Trial extensions")).hasText("1");
+
+        // Turn automatic upgrade off.
+        action("Manage subscription upgrade");
+        dialog().getByRole(AriaRole.SWITCH).uncheck();
+        dialog().locator("#action-panel").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(summary("Automatic upgrade")).hasText("Off");
+        Instant newEnd = instantShown(summary("Expiration").locator("time"));
+        closeDialog();
+
+        // Past the end on the simulated clock, the sweep: first the notice the expiry needs, then the expiry.
+        page.getByLabel("Set the time (your zone)").fill(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+                .withZone(VIEWER_ZONE).format(newEnd.plus(Duration.ofMinutes(2))));
+        button("Set").click();
+        assertThat(page.locator(".clock-value time")).hasAttribute("datetime",
+                Pattern.compile("^" + newEnd.plus(Duration.ofMinutes(2)).toString().substring(0, 16)));
+        button("Run the sweep now").click();
+        assertThat(page.locator(".sweep-result")).containsText("expiries");
+        assertThat(row("Initech").locator("td[data-label=Status]")).hasText("Active");
+        button("Run the sweep now").click();
+        assertThat(row("Initech").locator("td[data-label=Status]")).hasText("Expired");
+        assertThat(page.locator(".emails")).containsText("Initech");
+        screenshot("expired");
+
+        // Another partner sees none of it.
+        BrowserContext other = newContext(1280, 900);
+        page = other.newPage();
+        page.navigate("/");
+        page.getByText("Sign in as another partner (local)").click();
+        page.getByLabel("Partner id").fill("globex");
+        page.getByLabel("Email (optional)").fill("ops@globex.example");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        assertThat(page.getByText("(partner globex)")).isVisible();
+        assertThat(page.locator(".customers-table td.empty")).hasText("No onboarded customers yet.");
+        tab("Pending customers").click();
+        assertThat(page.locator(".customers-table td.empty")).hasText("No customers waiting on onboarding.");
+        var list = page.request().get("/customers", RequestOptions.create()
+                .setHeader("Authorization", "Bearer " + token()));
+        assertEquals(List.of(), JSON.std.mapFrom(list.text()).get("items"));
+        other.close();
+    }
+}
