@@ -2,6 +2,7 @@ package partnerhub.bench;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -38,8 +39,10 @@ final class BenchStack implements AutoCloseable {
         this.moto = moto;
         this.template = template;
         this.deployment = deployment;
+        // The harness's own calls (writing 100,000 items, scanning them) take moto far longer than a function's.
         this.clients = new AwsClients(new AwsSettings(REGION,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), moto.endpoint()));
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), moto.endpoint(),
+                Duration.ofMinutes(10), Duration.ofMinutes(5), false));
     }
 
     static BenchStack start(Path template, Deployment deployment) {

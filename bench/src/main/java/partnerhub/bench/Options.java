@@ -18,7 +18,7 @@ record Options(int samples, Set<Part> parts, int warmInvokes, List<Integer> swee
               --parts                 which parts to run (default all)
               --warm-invokes          invokes per function after the first, the first fifth discarded (default 200)
               --sweep-sizes           customers in each table the sweep's index reads are measured on, 1 % due
-              --throughput-customers  the table the sweep's throughput is measured on, 1 % due (default 10000)
+              --throughput-customers  the table the sweep's throughput is measured on, all due (default 100)
               --delay-ms              the delay every AWS call gets for the throughput (default 50)""";
 
     static Options parse(String[] args) {
@@ -26,7 +26,7 @@ record Options(int samples, Set<Part> parts, int warmInvokes, List<Integer> swee
         Set<Part> parts = EnumSet.allOf(Part.class);
         int warmInvokes = 200;
         List<Integer> sweepSizes = List.of(1_000, 10_000, 100_000);
-        int throughputCustomers = 10_000;
+        int throughputCustomers = 100;
         int delayMillis = 50;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];

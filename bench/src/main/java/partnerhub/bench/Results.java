@@ -207,6 +207,7 @@ final class Results {
             row.put("servedPerSecond", round(t.perSecond()));
             row.put("sdkSeconds", round(t.sdkSeconds()));
             row.put("awsCalls", t.calls());
+            row.put("awsCallsByOperation", t.callsByOperation());
             return row;
         }).toList());
         json.put("concurrentOverSequential", round(concurrentOverSequential()));
@@ -330,6 +331,8 @@ final class Results {
                         t.concurrency(), t.customers(), t.due(), t.served(), t.seconds(), t.perSecond(), t.calls(),
                         t.sdkSeconds()));
             }
+            sweep.throughput().forEach(t -> md.append(String.format(Locale.ROOT,
+                    "%nSWEEP_CONCURRENCY=%s, AWS calls (count, SDK time): %s.%n", t.concurrency(), t.callsByOperation())));
             md.append(String.format(Locale.ROOT, "%nConcurrent / sequential: %.1f×. moto's own service time,"
                     + " serialized (the ceiling): %.1f served/s.%n", concurrentOverSequential(),
                     sweep.motoCeilingPerSecond()));

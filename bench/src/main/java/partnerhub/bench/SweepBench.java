@@ -23,8 +23,10 @@ import partnerhub.emulator.FaultProxy;
  *   <li>index items read per due customer, from the sweep's own summary, in a run given no time for any customer
  *       (its context's remaining time is 0), beside what a Scan must read to find the same customers;</li>
  *   <li>throughput: due customers served per second with every AWS call delayed in a proxy in front of moto's
- *       one-at-a-time section, SWEEP_CONCURRENCY=1 against the handler's default; and moto's own service time,
- *       serialized (the SDK's time waiting, less the delays, in the sequential run): the ceiling.</li>
+ *       one-at-a-time section, SWEEP_CONCURRENCY=1 against the handler's default, on a small table of customers
+ *       all due (moto's own time per call grows with the table: it copies its tables for each transaction); and
+ *       moto's own service time, serialized (the SDK's time waiting, less the delays, in the sequential run): the
+ *       ceiling.</li>
  * </ul>
  */
 final class SweepBench {
@@ -42,7 +44,7 @@ final class SweepBench {
      * @param sdkSeconds  the SDK's time waiting on the endpoint, summed over every call (overlapping when concurrent)
      */
     record Throughput(String concurrency, int customers, int due, int served, double seconds, double sdkSeconds,
-                      long calls) {
+                      long calls, String callsByOperation) {
 
         double perSecond() {
             return served / seconds;
@@ -60,7 +62,7 @@ final class SweepBench {
 
         var indexReads = new ArrayList<IndexReads>();
         for (int customers : bench.options().sweepSizes()) {
-            double loadSeconds = load(bench, customers, now);
+            double loadSeconds = load(bench, customers, (int) Math.round(customers * DUE_SHARE), now);
             SweepTable.ScanCount scan = table(bench).scanForDue(now);
             Map<String, Object> summary = invoke(bench, sweep, event, bench.stack().endpoint(), null, 0).summary();
             indexReads.add(new IndexReads(customers, number(summary, "due"), number(summary, "itemsRead"),
@@ -73,14 +75,14 @@ final class SweepBench {
         var throughput = new ArrayList<Throughput>();
         for (String concurrency : List.of("1", "default")) {
             int customers = bench.options().throughputCustomers();
-            load(bench, customers, now);
+            load(bench, customers, customers, now);
             try (FaultProxy proxy = FaultProxy.start(bench.stack().endpoint());
                  var delayed = proxy.delay(call -> true, Duration.ofMillis(delay))) {
                 Run run = invoke(bench, sweep, event, proxy.endpoint(), concurrency.equals("default") ? null
                         : concurrency, sweep.timeoutSeconds() * 1000L);
                 int due = number(run.summary(), "due");
                 throughput.add(new Throughput(concurrency, customers, due, due - number(run.summary(), "left"),
-                        run.seconds(), run.sdkSeconds(), run.calls()));
+                        run.seconds(), run.sdkSeconds(), run.calls(), run.callsByOperation()));
             }
             bench.progress("sweep: throughput with SWEEP_CONCURRENCY=" + concurrency);
         }
@@ -89,11 +91,11 @@ final class SweepBench {
         return new Result(indexReads, throughput, sequential.served() / motoSeconds, delay);
     }
 
-    /** An empty table with {@code customers}, 1 % due at {@code now}; the seconds writing them took. */
-    private static double load(Bench bench, int customers, Instant now) throws InterruptedException {
+    /** An empty table with {@code customers}, {@code due} of them due at {@code now}; the seconds writing it took. */
+    private static double load(Bench bench, int customers, int due, Instant now) throws InterruptedException {
         bench.stack().provision();
         long started = System.nanoTime();
-        table(bench).load(PARTNER, customers, (int) Math.round(customers * DUE_SHARE), now);
+        table(bench).load(PARTNER, customers, due, now);
         return (System.nanoTime() - started) / 1e9;
     }
 
@@ -102,7 +104,8 @@ final class SweepBench {
                 new Lifecycle(LifecycleSettings.DEFAULTS));
     }
 
-    private record Run(Map<String, Object> summary, double seconds, double sdkSeconds, long calls) {}
+    private record Run(Map<String, Object> summary, double seconds, double sdkSeconds, long calls,
+                       String callsByOperation) {}
 
     /** One invoke of the sweep, its calls going to {@code endpoint}; {@code concurrency} null: the default. */
     private static Run invoke(Bench bench, Deployment.Function sweep, Path event, URI endpoint, String concurrency,
@@ -119,7 +122,7 @@ final class SweepBench {
         }
         String[] sdk = report.values().get("first-sdk").split(" "); // nanos, calls
         return new Run(JSON.std.mapFrom(report.firstResponse()), Long.parseLong(report.values().get("first-nanos")) / 1e9,
-                Long.parseLong(sdk[0]) / 1e9, Long.parseLong(sdk[1]));
+                Long.parseLong(sdk[0]) / 1e9, Long.parseLong(sdk[1]), report.values().get("first-sdk-by-operation"));
     }
 
     private static int number(Map<String, Object> summary, String name) {

@@ -81,6 +81,7 @@ public final class LambdaRuntime implements Context {
         OUT.flush();
         report("first-nanos", firstNanos);
         report("first-sdk", (SdkTimes.nanos() - sdkBefore) + " " + SdkTimes.calls());
+        report("first-sdk-by-operation", SdkTimes.byOperation());
         report("response", status(first) + " " + oneLine(first));
         if (Boolean.getBoolean("bench.exitAfterFirstResponse")) {
             // Counting classes: nothing after the first response may load one.
@@ -201,6 +202,7 @@ public final class LambdaRuntime implements Context {
 
         private static final Method NANOS = method("nanos");
         private static final Method CALLS = method("calls");
+        private static final Method BY_OPERATION = method("byOperation");
 
         static long nanos() throws ReflectiveOperationException {
             return NANOS == null ? 0 : (long) NANOS.invoke(null);
@@ -208,6 +210,10 @@ public final class LambdaRuntime implements Context {
 
         static long calls() throws ReflectiveOperationException {
             return CALLS == null ? 0 : (long) CALLS.invoke(null);
+        }
+
+        static String byOperation() throws ReflectiveOperationException {
+            return BY_OPERATION == null ? "" : (String) BY_OPERATION.invoke(null);
         }
 
         private static Method method(String name) {
