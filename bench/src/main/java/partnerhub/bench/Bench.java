@@ -111,8 +111,9 @@ public final class Bench {
         }
         Deployment.Function create = functions.stream().filter(f -> f.routes().contains(Samples.CREATE_ROUTE))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no function serves " + Samples.CREATE_ROUTE));
+        int spare = count / 10 + 1;
         ChildJvm.Report report = ChildJvm.run(launch(create, sampleEvent(create), ChildJvm.Flags.ON_DEMAND, false,
-                create.timeoutSeconds() * 1000L, count - 1, false), work);
+                create.timeoutSeconds() * 1000L, count + spare - 1, false), work);
         progress("created " + count + " customers for the samples");
         return Samples.created(report.responses());
     }

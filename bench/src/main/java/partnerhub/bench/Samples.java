@@ -80,14 +80,18 @@ final class Samples {
         return written;
     }
 
-    /** The customers in CreateCustomer's answers (a child's responses, "status json" each). */
+    /**
+     * The customers in CreateCustomer's answers (a child's responses, "status json" each). An answer other than 201
+     * (moto under load answers the odd one 409) is left out: the caller asks for a few more than it needs.
+     */
     @SuppressWarnings("unchecked")
     static List<Customer> created(List<String> responses) throws IOException {
         var customers = new ArrayList<Customer>();
         for (String response : responses) {
             String[] statusAndJson = response.split(" ", 2);
             if (!statusAndJson[0].equals("201")) {
-                throw new IllegalStateException("CreateCustomer did not create the samples' customer: " + response);
+                System.err.println("CreateCustomer did not create a customer for the samples: " + response);
+                continue;
             }
             Map<String, Object> body = JSON.std.mapFrom((String) JSON.std.mapFrom(statusAndJson[1]).get("body"));
             String link = (String) body.get("activationLink");
