@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# Java 25 for this project's scripts: sourced by ./mvnw, ./run-local and functions/api/bench/cold-start.sh, so that
+# Java 25 for this project's scripts: sourced by ./mvnw, ./run-local and bench/run, so that
 # each runs on Java 25 (the Lambda runtime's version, and what .mvn/jvm.config and the build need) even where the
 # machine's default java is older. POSIX sh (./mvnw is /bin/sh); safe under set -euf and bash's set -euo pipefail.
 #

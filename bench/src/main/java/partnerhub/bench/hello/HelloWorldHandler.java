@@ -1,4 +1,4 @@
-package partnerhub.bench;
+package partnerhub.bench.hello;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -8,9 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The floor for {@link ColdStartBenchmark}: a stream handler that reads its event and answers a fixed API Gateway
- * response, so that what remains is the JVM and the runtime emulation. Copied alone onto the child's classpath, like
- * {@link LambdaInvoke}: it must stay a single class.
+ * The floor: a stream handler that reads its event and answers a fixed API Gateway response, so what remains is the
+ * JVM and the runtime. Deployed (by the harness) with aws-lambda-java-core alone.
  */
 public final class HelloWorldHandler implements RequestStreamHandler {
 

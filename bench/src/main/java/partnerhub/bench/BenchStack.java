@@ -1,0 +1,128 @@
+package partnerhub.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import partnerhub.aws.AwsClients;
+import partnerhub.aws.AwsSettings;
+import partnerhub.emulator.MotoServer;
+import partnerhub.emulator.Provisioner;
+import partnerhub.emulator.Template;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * moto on loopback, provisioned from template.yaml, and each function's environment pointed at it, as Lambda would
+ * set it: template.yaml's variables (Globals and the function's own) resolved against the emulated resources, the
+ * credentials the runtime injects, and Lambda's reserved variables. Nothing from the harness's own environment.
+ */
+final class BenchStack implements AutoCloseable {
+
+    static final String STACK_NAME = "bench";
+    static final String SENDER = "noreply@partnerhub.example";
+    static final String ACTIVATION_BASE_URL = "https://console.partnerhub.example/activate";
+    static final Region REGION = Region.US_EAST_1;
+
+    private final MotoServer moto;
+    private final Path template;
+    private final Deployment deployment;
+    private final AwsClients clients;
+    /** Variables left out because they name a resource the emulator does not create, by function. */
+    private final Map<String, TreeSet<String>> unresolved = new LinkedHashMap<>();
+    private Provisioner.Resources resources;
+
+    private BenchStack(MotoServer moto, Path template, Deployment deployment) {
+        this.moto = moto;
+        this.template = template;
+        this.deployment = deployment;
+        // The harness's own calls (writing 100,000 items, scanning them) take moto far longer than a function's.
+        this.clients = new AwsClients(new AwsSettings(REGION,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), moto.endpoint(),
+                Duration.ofMinutes(10), Duration.ofMinutes(5), false));
+    }
+
+    static BenchStack start(Path template, Deployment deployment) {
+        return new BenchStack(MotoServer.start(), template, deployment);
+    }
+
+    /** An empty account with the template's resources: every part starts from this. */
+    void provision() {
+        moto.reset();
+        resources = Provisioner.provision(Template.load(template), clients, STACK_NAME, SENDER);
+    }
+
+    /** Clients of the emulator, through its one-at-a-time proxy, as the functions reach it. */
+    AwsClients clients() {
+        return clients;
+    }
+
+    String tableName() {
+        return resources.tableName();
+    }
+
+    /** The emulator's endpoint (its one-at-a-time proxy), for a proxy to stand in front of. */
+    URI endpoint() {
+        return moto.endpoint();
+    }
+
+    Map<String, String> environment(Deployment.Function function) {
+        return environment(function, moto.endpoint());
+    }
+
+    /** The function's environment, its AWS calls going to {@code endpoint}. */
+    Map<String, String> environment(Deployment.Function function, URI endpoint) {
+        var environment = new LinkedHashMap<String, String>();
+        function.environment().forEach((name, value) -> {
+            String resolved = resolve(value);
+            if (resolved == null) {
+                unresolved.computeIfAbsent(function.name(), f -> new TreeSet<>()).add(name);
+            } else {
+                environment.put(name, resolved);
+            }
+        });
+        environment.put("AWS_REGION", REGION.id());
+        environment.put("AWS_ENDPOINT_URL", endpoint.toString());
+        environment.put("AWS_ACCESS_KEY_ID", "test");
+        environment.put("AWS_SECRET_ACCESS_KEY", "test");
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
+        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
+        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
+        environment.put("TZ", ":UTC");
+        environment.put("LANG", "en_US.UTF-8");
+        environment.put("PATH", System.getenv("PATH"));
+        return environment;
+    }
+
+    /** What the environments left out, for the results' notes. */
+    Map<String, TreeSet<String>> unresolvedVariables() {
+        return unresolved;
+    }
+
+    /** A literal, or a !Ref to an emulated resource or to a parameter; null for anything else. */
+    private String resolve(Object value) {
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        if (!(value instanceof Map<?, ?> map) || !(map.get("!Ref") instanceof String name)) {
+            return null;
+        }
+        return switch (name) {
+            case "CustomersTable" -> resources.tableName();
+            case "EventBus" -> resources.busName();
+            case "SigningKeys" -> resources.signingKeysArn();
+            case "SenderEmail" -> SENDER;
+            case "ActivationBaseUrl" -> ACTIVATION_BASE_URL;
+            default -> deployment.isParameter(name) ? deployment.parameterDefault(name) : null;
+        };
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        moto.stop();
+    }
+}
