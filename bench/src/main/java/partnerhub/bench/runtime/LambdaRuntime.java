@@ -66,7 +66,7 @@ public final class LambdaRuntime implements Context {
 
         if (snapStart) {
             long primingStarted = System.nanoTime();
-            boolean hooks = runCheckpointHooks();
+            boolean hooks = runCheckpointHooks(handler);
             report("priming-nanos", System.nanoTime() - primingStarted);
             report("priming-hooks", hooks ? "org.crac" : "absent");
         }
@@ -121,20 +121,23 @@ public final class LambdaRuntime implements Context {
     }
 
     /**
-     * SnapStart's hooks without the snapshot: the handlers' org.crac resources run their priming
-     * ({@code beforeCheckpoint}), then their restore ({@code afterRestore}). False when the artifact has no org.crac.
+     * SnapStart's hooks without the snapshot: the handler, an org.crac resource, primes ({@code beforeCheckpoint})
+     * and is restored ({@code afterRestore}). On a JVM without CRaC, org.crac's global context registers nothing
+     * and refuses to be called, so the hooks are the handler's own. False when the handler is no org.crac resource.
      */
-    private static boolean runCheckpointHooks() throws ReflectiveOperationException {
-        Class<?> core;
+    private static boolean runCheckpointHooks(Object handler) throws ReflectiveOperationException {
+        Class<?> resource;
         try {
-            core = Class.forName("org.crac.Core");
+            resource = Class.forName("org.crac.Resource");
         } catch (ClassNotFoundException absent) {
             return false;
         }
+        if (!resource.isInstance(handler)) {
+            return false;
+        }
         Class<?> contextType = Class.forName("org.crac.Context");
-        Object global = core.getMethod("getGlobalContext").invoke(null);
-        contextType.getMethod("beforeCheckpoint", contextType).invoke(global, (Object) null);
-        contextType.getMethod("afterRestore", contextType).invoke(global, (Object) null);
+        resource.getMethod("beforeCheckpoint", contextType).invoke(handler, (Object) null);
+        resource.getMethod("afterRestore", contextType).invoke(handler, (Object) null);
         return true;
     }
 
