@@ -24,7 +24,7 @@ public final class ActivateHandler extends ApiHandler {
     }
 
     public ActivateHandler(Dependencies dependencies) {
-        super("POST /activations", dependencies);
+        super("POST /activations", dependencies, ActivateHandler::new);
     }
 
     @Override

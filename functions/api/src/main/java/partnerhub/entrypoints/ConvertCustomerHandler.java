@@ -21,7 +21,7 @@ public final class ConvertCustomerHandler extends ApiHandler {
     }
 
     public ConvertCustomerHandler(Dependencies dependencies) {
-        super("POST /customers/{id}/conversion", dependencies);
+        super("POST /customers/{id}/conversion", dependencies, ConvertCustomerHandler::new);
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class CreateCustomerHandler extends ApiHandler {
     }
 
     public CreateCustomerHandler(Dependencies dependencies) {
-        super("POST /customers", dependencies);
+        super("POST /customers", dependencies, CreateCustomerHandler::new);
     }
 
     @Override
@@ -44,18 +44,5 @@ public final class CreateCustomerHandler extends ApiHandler {
         return CustomerJson.response(201, json, created.customer())
                 .withHeader("Location", "/customers/" + created.customer().customerId())
                 .withHeader("Idempotent-Replayed", Boolean.toString(created.replayed()));
-    }
-
-    /**
-     * The route's read and its refusal of an invalid body (the default priming), then a whole create against a
-     * table that is nowhere: ids, the link's signature, the transaction's marshalling and the 201, nothing written.
-     */
-    @Override
-    protected void prime() {
-        super.prime();
-        try (var nowhere = dependencies().writingNowhere()) {
-            new CreateCustomerHandler(nowhere).primeWith("{\"organizationName\":\"Priming\","
-                    + "\"notificationEmail\":\"priming@example.com\",\"sku\":\"STANDARD\",\"addOns\":[\"AUDIT\"]}");
-        }
     }
 }

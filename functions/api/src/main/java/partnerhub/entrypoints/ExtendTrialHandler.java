@@ -23,7 +23,7 @@ public final class ExtendTrialHandler extends ApiHandler {
     }
 
     public ExtendTrialHandler(Dependencies dependencies) {
-        super("POST /customers/{id}/trial-extension", dependencies);
+        super("POST /customers/{id}/trial-extension", dependencies, ExtendTrialHandler::new);
     }
 
     @Override

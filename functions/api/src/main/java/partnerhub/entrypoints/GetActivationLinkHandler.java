@@ -15,7 +15,7 @@ public final class GetActivationLinkHandler extends ApiHandler {
     }
 
     public GetActivationLinkHandler(Dependencies dependencies) {
-        super("GET /customers/{id}/activation-link", dependencies);
+        super("GET /customers/{id}/activation-link", dependencies, GetActivationLinkHandler::new);
     }
 
     @Override

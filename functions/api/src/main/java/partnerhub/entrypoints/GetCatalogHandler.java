@@ -16,7 +16,7 @@ public final class GetCatalogHandler extends ApiHandler {
     }
 
     public GetCatalogHandler(Catalog catalog) {
-        super("GET /catalog", null);
+        super("GET /catalog", null, null);
         this.catalog = catalog;
     }
 

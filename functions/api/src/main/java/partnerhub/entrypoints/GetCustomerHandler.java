@@ -16,7 +16,7 @@ public final class GetCustomerHandler extends ApiHandler {
     }
 
     public GetCustomerHandler(Dependencies dependencies) {
-        super("GET /customers/{id}", dependencies);
+        super("GET /customers/{id}", dependencies, GetCustomerHandler::new);
     }
 
     @Override

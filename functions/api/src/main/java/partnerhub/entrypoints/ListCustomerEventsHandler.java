@@ -19,7 +19,7 @@ public final class ListCustomerEventsHandler extends ApiHandler {
     }
 
     public ListCustomerEventsHandler(Dependencies dependencies) {
-        super("GET /customers/{id}/events", dependencies);
+        super("GET /customers/{id}/events", dependencies, ListCustomerEventsHandler::new);
     }
 
     @Override

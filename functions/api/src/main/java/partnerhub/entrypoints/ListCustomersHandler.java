@@ -21,7 +21,7 @@ public final class ListCustomersHandler extends ApiHandler {
     }
 
     public ListCustomersHandler(Dependencies dependencies) {
-        super("GET /customers", dependencies);
+        super("GET /customers", dependencies, ListCustomersHandler::new);
     }
 
     @Override

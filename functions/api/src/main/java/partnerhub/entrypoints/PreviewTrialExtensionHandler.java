@@ -16,7 +16,7 @@ public final class PreviewTrialExtensionHandler extends ApiHandler {
     }
 
     public PreviewTrialExtensionHandler(Dependencies dependencies) {
-        super("GET /customers/{id}/trial-extension", dependencies);
+        super("GET /customers/{id}/trial-extension", dependencies, PreviewTrialExtensionHandler::new);
     }
 
     @Override

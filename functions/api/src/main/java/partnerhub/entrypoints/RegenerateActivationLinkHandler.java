@@ -19,7 +19,7 @@ public final class RegenerateActivationLinkHandler extends ApiHandler {
     }
 
     public RegenerateActivationLinkHandler(Dependencies dependencies) {
-        super("POST /customers/{id}/activation-link", dependencies);
+        super("POST /customers/{id}/activation-link", dependencies, RegenerateActivationLinkHandler::new);
     }
 
     @Override

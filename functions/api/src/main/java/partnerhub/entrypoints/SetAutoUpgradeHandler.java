@@ -21,7 +21,7 @@ public final class SetAutoUpgradeHandler extends ApiHandler {
     }
 
     public SetAutoUpgradeHandler(Dependencies dependencies) {
-        super("PUT /customers/{id}/auto-upgrade", dependencies);
+        super("PUT /customers/{id}/auto-upgrade", dependencies, SetAutoUpgradeHandler::new);
     }
 
     @Override

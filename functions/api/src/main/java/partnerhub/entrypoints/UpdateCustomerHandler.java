@@ -21,7 +21,7 @@ public final class UpdateCustomerHandler extends ApiHandler {
     }
 
     public UpdateCustomerHandler(Dependencies dependencies) {
-        super("PATCH /customers/{id}", dependencies);
+        super("PATCH /customers/{id}", dependencies, UpdateCustomerHandler::new);
     }
 
     @Override

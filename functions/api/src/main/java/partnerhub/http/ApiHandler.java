@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.function.Function;
 import partnerhub.domain.ConcurrentChangeException;
 import partnerhub.domain.CustomerNotFoundException;
 import partnerhub.domain.IdempotencyKeyReusedException;
@@ -38,14 +39,18 @@ public abstract class ApiHandler extends SnapStartHandler {
     private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
 
     private final String route;
+    private final Function<Dependencies, ApiHandler> sameRouteOver;
 
     /**
-     * @param route        the route this handler serves, as API Gateway names it ({@code "GET /customers/{id}"})
-     * @param dependencies the object graph, or null for a handler that needs none
+     * @param route         the route this handler serves, as API Gateway names it ({@code "GET /customers/{id}"})
+     * @param dependencies  the object graph, or null for a handler that needs none
+     * @param sameRouteOver builds this handler over other dependencies (its constructor), for priming; null with
+     *                      no dependencies
      */
-    protected ApiHandler(String route, Dependencies dependencies) {
+    protected ApiHandler(String route, Dependencies dependencies, Function<Dependencies, ApiHandler> sameRouteOver) {
         super(dependencies);
         this.route = route;
+        this.sameRouteOver = sameRouteOver;
     }
 
     @Override
@@ -126,20 +131,26 @@ public abstract class ApiHandler extends SnapStartHandler {
     protected abstract ApiResponse handle(ApiRequest request);
 
     /**
-     * Runs this route once through the stream entry, as a priming partner that has no customers: the event is
-     * parsed, the clients are built and make their first calls, and the answer (a 404, or a 400 where a valid body
-     * would write) is serialized. No route writes for a customer it cannot find, so nothing is written.
+     * The real table's first read (the HTTP connection, signing, a customer no partner has), then this route once,
+     * through the stream entry, against a table that is nowhere ({@link Dependencies#writingNowhere}): the event
+     * parsed, the customer read, the change validated and its write marshalled, the answer serialized. Nothing is
+     * written, sent or published.
      */
     @Override
     protected void prime() {
-        primeWith(null);
+        if (dependencies() == null) {
+            send(this, "partner_id");
+            return;
+        }
+        dependencies().primeStore();
+        try (var nowhere = dependencies().writingNowhere()) {
+            send(sameRouteOver.apply(nowhere), dependencies().settings().partnerClaim());
+        }
     }
 
-    /** Sends this route's priming request through the stream entry, with the given body (null: the route's own). */
-    protected final void primeWith(String body) {
-        String partnerClaim = dependencies() == null ? "partner_id" : dependencies().settings().partnerClaim();
+    private void send(ApiHandler handler, String partnerClaim) {
         try {
-            handleRequest(new ByteArrayInputStream(PrimingRequests.of(route, partnerClaim, body)),
+            handler.handleRequest(new ByteArrayInputStream(PrimingRequests.of(route, partnerClaim)),
                     OutputStream.nullOutputStream(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,14 +3,20 @@ package partnerhub.http;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import partnerhub.domain.Customer;
+import partnerhub.domain.NewCustomer;
+import partnerhub.domain.Source;
 
 /**
- * The requests a handler sends itself before a SnapStart snapshot: its own route, as a partner that has no
- * customers, for a customer id no one has, with a body that passes validation wherever a valid body leads only to a
- * read (every route with an id reads the customer first and answers 404). {@code POST /customers} gets an invalid
- * body, because a valid one would add a customer.
+ * What a route handler sends itself before a SnapStart snapshot ({@link ApiHandler#prime}): its own route, as a
+ * partner that has no customers, for a customer id no one has, with a body that passes validation and leads the
+ * route to its write. It runs against a table that is nowhere (an HTTP client that answers every call itself, holding
+ * {@link #customer}), so the whole path runs, down to the write's marshalling and the answer, writing nothing.
  */
 public final class PrimingRequests {
 
@@ -21,21 +27,25 @@ public final class PrimingRequests {
     public static final String CUSTOMER_ID = "00000000000000000000000000";
 
     private static final Map<String, String> BODIES = Map.of(
-            "POST /customers", "{}",
-            "PATCH /customers/{id}", "{\"sku\":\"STANDARD\"}",
+            "POST /customers", "{\"organizationName\":\"Priming\",\"notificationEmail\":\"priming@example.com\","
+                    + "\"sku\":\"STANDARD\",\"addOns\":[\"AUDIT\"]}",
+            "PATCH /customers/{id}", "{\"sku\":\"PROFESSIONAL\"}",
             "POST /customers/{id}/activation-link", "{}",
             "POST /activations", "{\"token\":\"snapstart-priming\"}",
             "POST /customers/{id}/trial-extension", "{}",
-            "PUT /customers/{id}/auto-upgrade", "{\"enabled\":true}",
+            "PUT /customers/{id}/auto-upgrade", "{\"enabled\":false}",
             "POST /customers/{id}/conversion", "{}");
 
     private PrimingRequests() {}
 
-    /**
-     * The HTTP API event, as JSON, for one route ({@code "GET /customers/{id}"}), with the given body or, when null,
-     * the route's own.
-     */
-    public static byte[] of(String route, String partnerClaim, String body) {
+    /** The customer the table that is nowhere holds: an MSP trial under way, which every action applies to. */
+    public static Customer customer(Instant now) {
+        return Customer.assigned(CUSTOMER_ID, PARTNER, new NewCustomer("Priming", "priming@example.com", "STANDARD",
+                List.of()), Source.MSP, now.plus(Duration.ofDays(14)), now);
+    }
+
+    /** The HTTP API event, as JSON, for one route ({@code "GET /customers/{id}"}). */
+    public static byte[] of(String route, String partnerClaim) {
         String method = route.substring(0, route.indexOf(' '));
         String template = route.substring(route.indexOf(' ') + 1);
         String path = template.replace("{id}", CUSTOMER_ID);
@@ -54,9 +64,7 @@ public final class PrimingRequests {
         event.put("headers", Map.of("content-type", "application/json"));
         event.put("pathParameters", template.contains("{id}") ? Map.of("id", CUSTOMER_ID) : Map.of());
         event.put("requestContext", context);
-        if (body == null) {
-            body = BODIES.get(route);
-        }
+        String body = BODIES.get(route);
         if (body != null) {
             event.put("body", body);
             event.put("isBase64Encoded", false);

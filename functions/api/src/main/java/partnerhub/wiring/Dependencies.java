@@ -96,14 +96,15 @@ public final class Dependencies implements AutoCloseable {
     }
 
     /**
-     * SnapStart priming: the same object graph over AWS clients that never leave the process (every call answers
-     * {@code {}} with 200, the SDK's own canned-response client for warm-ups), so a handler can run a path that
-     * writes, down to the request's marshalling and the answer, and write nothing. It shares the signing keys, read
-     * from Secrets Manager for real.
+     * SnapStart priming: the same object graph over AWS clients that never leave the process. Every call gets one
+     * canned answer (the SDK's own client for warm-ups): the priming customer ({@link PrimingRequests#customer}) to a
+     * GetItem, no items to a query, success to a write. A route runs against it down to its write's marshalling and
+     * its answer, writing nothing. It shares the signing keys, read from Secrets Manager for real.
      */
     public Dependencies writingNowhere() {
+        String answer = DynamoDbCustomerStore.getItemAnswer(PrimingRequests.customer(clock.instant()));
         var nowhere = CannedResponseHttpClient.builder().statusCode(200)
-                .responseBody("{}".getBytes(StandardCharsets.UTF_8)).build();
+                .responseBody(answer.getBytes(StandardCharsets.UTF_8)).build();
         return new Dependencies(settings, clock, new AwsClients(settings.aws(), nowhere), keys);
     }
 

@@ -9,15 +9,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import partnerhub.domain.ActivationLink;
 import partnerhub.domain.Change;
 import partnerhub.domain.ConcurrentChangeException;
@@ -67,6 +67,33 @@ public final class DynamoDbCustomerStore implements CustomerStore {
                 TableDesign.PK, s(pk), TableDesign.SK, s(sk))));
         return item.hasItem() && !item.item().isEmpty() ? Optional.of(CustomerItems.customer(item.item()))
                 : Optional.empty();
+    }
+
+    /**
+     * What GetItem answers for this customer, in DynamoDB's JSON: for an HTTP client that answers every call itself,
+     * which SnapStart's priming runs a route against, down to its write, writing nothing.
+     */
+    public static String getItemAnswer(Customer customer) {
+        var item = new LinkedHashMap<String, Object>();
+        CustomerItems.attributes(customer).forEach((name, value) -> item.put(name, json(value)));
+        try {
+            return JSON.std.asString(Map.of("Item", item));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // The attribute types a customer's item holds.
+    private static Map<String, Object> json(AttributeValue value) {
+        return switch (value.type()) {
+            case S -> Map.of("S", value.s());
+            case N -> Map.of("N", value.n());
+            case BOOL -> Map.of("BOOL", value.bool());
+            case NUL -> Map.of("NULL", true);
+            case SS -> Map.of("SS", value.ss());
+            case L -> Map.of("L", value.l().stream().map(DynamoDbCustomerStore::json).toList());
+            default -> throw new IllegalArgumentException("a customer's item holds no " + value.type());
+        };
     }
 
     @Override
