@@ -15,9 +15,11 @@ final class WarmInvokes {
 
     /**
      * One function's figures, in milliseconds. {@code hooks}: "org.crac" when the artifact has it, else "absent";
-     * {@code statuses}: how often each status code answered the measured warm invokes.
+     * {@code firstInSdk}: the first invoke's time inside the SDK; {@code statuses}: how often each status code answered
+     * the measured warm invokes.
      */
-    record Result(Deployment.Function function, String hooks, double priming, double firstInvoke, List<Double> warm,
+    record Result(Deployment.Function function, String hooks, double priming, double firstInvoke, double firstInSdk,
+                  List<Double> warm,
                   List<Double> sdk, List<Double> overhead, double sdkCallsPerInvoke, String firstStatus,
                   Map<String, Integer> statuses) {}
 
@@ -49,7 +51,8 @@ final class WarmInvokes {
             }
             results.add(new Result(function, report.values().get("priming-hooks"),
                     Long.parseLong(report.values().get("priming-nanos")) / 1e6,
-                    Long.parseLong(report.values().get("first-nanos")) / 1e6, warm, sdk, overhead,
+                    Long.parseLong(report.values().get("first-nanos")) / 1e6,
+                    Long.parseLong(report.values().get("first-sdk").split(" ")[0]) / 1e6, warm, sdk, overhead,
                     (double) calls / warm.size(), report.firstStatus(), statuses));
             bench.progress("snapstart and warm: " + function.name() + " (" + (i + 1) + "/" + functions.size() + ")");
         }
