@@ -77,7 +77,7 @@ public final class Bench {
 
             // A customer for every child JVM that runs a function: each cold-start round (the warm-up's and the
             // class count's included) and each warm child.
-            int children = (cold ? options.samples() + 2 : 0) + (warm ? 1 : 0);
+            int children = (cold ? options.samples() + 4 : 0) + (warm ? 1 : 0);
             bench.samples.add(bench.createCustomers(functions, children * functions.size()));
             if (cold) {
                 var subjects = new ArrayList<>(functions);
