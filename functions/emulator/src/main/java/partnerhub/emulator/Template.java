@@ -52,14 +52,22 @@ public final class Template {
     }
 
     /** A function's property, or the one {@code Globals.Function} gives every function; null when neither has it. */
-    @SuppressWarnings("unchecked")
     public Object functionProperty(String logicalId, String name) {
         Object own = properties(logicalId).get(name);
-        if (own != null) {
-            return own;
-        }
+        return own != null ? own : globalFunctionProperty(name);
+    }
+
+    /** A property {@code Globals.Function} gives every function, or null. */
+    @SuppressWarnings("unchecked")
+    public Object globalFunctionProperty(String name) {
         var globals = (Map<String, Map<String, Object>>) root.getOrDefault("Globals", Map.of());
         return globals.getOrDefault("Function", Map.of()).get(name);
+    }
+
+    /** Whether the template declares this parameter. */
+    @SuppressWarnings("unchecked")
+    public boolean hasParameter(String name) {
+        return ((Map<String, Object>) root.getOrDefault("Parameters", Map.of())).containsKey(name);
     }
 
     /** Resources of one type, by logical id. */
