@@ -39,11 +39,12 @@ final class Samples {
     }
 
     /**
-     * The function's sample, about a customer no other sample named when the sample names one (the sample's own,
-     * when none is left).
+     * The function's sample, about a customer no other sample named when the sample names one, by its id or by its
+     * activation token (the sample's own, when none is left).
      */
     Path eventAboutNewCustomer(Deployment.Function function) throws IOException {
-        boolean namesCustomer = Files.readString(function.sampleEvent(eventsDir)).contains(SAMPLE_CUSTOMER_ID);
+        String sample = Files.readString(function.sampleEvent(eventsDir));
+        boolean namesCustomer = sample.contains(SAMPLE_CUSTOMER_ID) || sample.contains("\\\"token\\\"");
         return event(function, namesCustomer ? unused.poll() : null);
     }
 
