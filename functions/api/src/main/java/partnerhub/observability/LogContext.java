@@ -59,6 +59,15 @@ public final class LogContext implements AutoCloseable {
         return opened;
     }
 
+    /**
+     * After a SnapStart restore the next invocation is the environment's first, as Lambda counts cold starts (its
+     * report has a restore duration): its lines say {@code cold_start}. The priming's own requests, before the
+     * snapshot, do not count.
+     */
+    public static void restored() {
+        FIRST_INVOCATION.set(true);
+    }
+
     /** The context of the invocation running on this thread, or null outside one. */
     public static LogContext current() {
         return CURRENT.get();

@@ -3,6 +3,7 @@ package partnerhub.wiring;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.crac.Core;
 import org.crac.Resource;
+import partnerhub.observability.LogContext;
 
 /**
  * A Lambda handler that SnapStart primes: before the snapshot it runs its own path once ({@link #prime}), without
@@ -35,6 +36,7 @@ public abstract class SnapStartHandler implements RequestStreamHandler, Resource
 
     @Override
     public final void afterRestore(org.crac.Context<? extends Resource> context) {
+        LogContext.restored();
         if (dependencies != null) {
             dependencies.afterRestore();
         }

@@ -131,6 +131,27 @@ abstract class LogsContract extends ApiContract {
         }
     }
 
+    /** Lambda counts the first invoke after a restore as a cold start; the priming's requests come before it. */
+    @Test
+    void theFirstInvocationAfterASnapStartRestoreSaysColdStartAndTheNextDoesNot() {
+        var handler = new GetCustomerHandler(dependencies);
+        handler.beforeCheckpoint(null);
+        handler.afterRestore(null);
+        List<String> lines;
+        try (var out = StdoutCapture.start()) {
+            for (String request : List.of("req-restored", "req-warm")) {
+                ApiEvents.load("get-customer.json").as(PARTNER, USER).pathParameter("id", UNKNOWN_CUSTOMER)
+                        .sendTo(handler, InvocationContext.of("GetCustomer", request));
+            }
+            lines = out.lines();
+        }
+        List<Map<String, Object>> logged = lines.stream().map(LogsContract::oneJsonObject).toList();
+        assertEquals(true, access(logged.stream().filter(line -> "req-restored".equals(
+                line.get("function_request_id"))).toList()).get("cold_start"));
+        assertEquals(false, access(logged.stream().filter(line -> "req-warm".equals(
+                line.get("function_request_id"))).toList()).get("cold_start"));
+    }
+
     @Test
     void anAwsCallTheSdkRetriesIsOneWarnLineNamingTheServiceTheOperationAndTheError() {
         String customerId = createNamed(PARTNER, "Contoso").string("customerId");
