@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,8 @@ public final class EmailComposer {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z]+)}}");
 
     private final ActivationLinks links;
-    private final Map<String, String> templates = new HashMap<>();
+    // The sweep composes from many threads at once.
+    private final Map<String, String> templates = new ConcurrentHashMap<>();
 
     public EmailComposer(ActivationLinks links) {
         this.links = links;

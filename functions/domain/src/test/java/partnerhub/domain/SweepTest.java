@@ -214,7 +214,7 @@ class SweepTest {
 
         Sweep.Summary summary = sweep(8, 10, mailer).run(NOW, () -> true);
 
-        assertEquals(20, summary.notices());
+        assertEquals(20, summary.notices(), summary::toString);
         assertEquals(20, store.outbox.stream().filter(entry -> entry.effect() instanceof MailRequest).count(),
                 "each notice's copy to the partner user, sent by the dispatcher");
         // Each notice takes two slots (its copy goes out right after it): the k-th notice goes no earlier than 2k
