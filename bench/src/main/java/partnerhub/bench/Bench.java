@@ -26,10 +26,12 @@ public final class Bench {
     private final Artifacts artifacts;
     private final Samples samples;
     private final Path work;
+    private final Results results;
     private final long started = System.nanoTime();
 
     private Bench(Options options, BenchStack stack, Artifacts artifacts, Samples samples, Path work) {
         this.options = options;
+        this.results = new Results(options);
         this.stack = stack;
         this.artifacts = artifacts;
         this.samples = samples;
@@ -71,7 +73,7 @@ public final class Bench {
             stack.provision();
             var bench = new Bench(options, stack, new Artifacts(work),
                     new Samples(repository.resolve("events"), work), work);
-            var results = new Results(options);
+            var results = bench.results;
             boolean cold = options.runs(Part.COLD);
             boolean warm = options.runs(Part.SNAPSTART) || options.runs(Part.WARM);
 
@@ -153,6 +155,12 @@ public final class Bench {
                 artifacts.classpath(function.artifact(), timeSdk), stack.environment(function),
                 function.memoryMb(), flags, timeSdk ? List.of(Artifacts.sdkTimerOption()) : List.of(), event,
                 timeoutMillis, warmInvokes, snapStart, Duration.ofMinutes(10));
+    }
+
+    /** A note for the results (and the console now): something that happened to the run itself. */
+    void note(String note) {
+        progress(note);
+        results.note(note);
     }
 
     void progress(String step) {

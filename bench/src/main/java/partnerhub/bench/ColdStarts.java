@@ -23,9 +23,6 @@ final class ColdStarts {
     record Result(Deployment.Function function, List<Double> firstResponse, List<Double> spawn, List<Double> init,
                   List<Double> firstInvoke, long classesLoaded, long artifactBytes, String status) {}
 
-    /** Cold samples run a second time after a failure: the count, for the results' notes. */
-    static int rerun;
-
     private ColdStarts() {}
 
     static List<Result> run(Bench bench, List<Deployment.Function> subjects)
@@ -89,8 +86,7 @@ final class ColdStarts {
         try {
             return ChildJvm.run(launch(bench, function), bench.work());
         } catch (IllegalStateException failed) {
-            rerun++;
-            bench.progress("cold starts: " + function.name() + " failed, run once more: "
+            bench.note("a cold sample of " + function.name() + " failed and was run once more: "
                     + failed.getMessage().lines().findFirst().orElse(""));
             return ChildJvm.run(launch(bench, function), bench.work());
         }

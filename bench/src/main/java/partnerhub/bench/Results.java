@@ -51,16 +51,16 @@ final class Results {
         this.sweep = result;
     }
 
+    void note(String note) {
+        notes.add(note);
+    }
+
     void notes(Map<String, TreeSet<String>> unresolvedVariables) {
         unresolvedVariables.forEach((function, names) -> notes.add(function + ": " + String.join(", ", names)
                 + " left unset (a resource the emulator does not create)"));
         warmInvokes.stream().filter(result -> "absent".equals(result.hooks())).map(r -> r.function().name())
                 .reduce((a, b) -> a + ", " + b).ifPresent(absent -> notes.add("No org.crac in the artifact of "
                         + absent + ": the SnapStart stand-in ran no priming hook there"));
-        if (ColdStarts.rerun > 0) {
-            notes.add(ColdStarts.rerun + " cold sample(s) failed (an AWS call past its bound, moto being busy) and"
-                    + " were run once more");
-        }
     }
 
     void write(Path directory, double runSeconds) throws IOException {

@@ -71,7 +71,7 @@ public abstract class ApiHandler extends SnapStartHandler {
      * The response to one event; never throws. Logs one access line (route, status, latency, the problem's code)
      * and, for an answer 500, the error with its stack trace.
      */
-    public final ApiResponse respond(APIGatewayV2HTTPEvent event) {
+    private ApiResponse respond(APIGatewayV2HTTPEvent event) {
         long started = System.nanoTime();
         String routeKey = event.getRouteKey();
         String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();

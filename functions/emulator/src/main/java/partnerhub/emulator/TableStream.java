@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import partnerhub.aws.AwsSettings;
+import partnerhub.aws.dynamodb.DynamoDbJson;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -63,9 +63,9 @@ public final class TableStream implements AutoCloseable {
         var change = record.dynamodb();
         var dynamodb = new LinkedHashMap<String, Object>();
         dynamodb.put("ApproximateCreationDateTime", change.approximateCreationDateTime().getEpochSecond());
-        dynamodb.put("Keys", item(change.keys()));
+        dynamodb.put("Keys", DynamoDbJson.item(change.keys()));
         if (change.hasNewImage()) {
-            dynamodb.put("NewImage", item(change.newImage()));
+            dynamodb.put("NewImage", DynamoDbJson.item(change.newImage()));
         }
         dynamodb.put("SequenceNumber", change.sequenceNumber());
         dynamodb.put("SizeBytes", change.sizeBytes());
@@ -79,26 +79,6 @@ public final class TableStream implements AutoCloseable {
         json.put("dynamodb", dynamodb);
         json.put("eventSourceARN", streamArn);
         return json;
-    }
-
-    private static Map<String, Object> item(Map<String, AttributeValue> item) {
-        var json = new LinkedHashMap<String, Object>();
-        item.forEach((name, value) -> json.put(name, value(value)));
-        return json;
-    }
-
-    private static Map<String, Object> value(AttributeValue value) {
-        return switch (value.type()) {
-            case S -> Map.of("S", value.s());
-            case N -> Map.of("N", value.n());
-            case BOOL -> Map.of("BOOL", value.bool());
-            case NUL -> Map.of("NULL", true);
-            case SS -> Map.of("SS", value.ss());
-            case NS -> Map.of("NS", value.ns());
-            case L -> Map.of("L", value.l().stream().map(TableStream::value).toList());
-            case M -> Map.of("M", item(value.m()));
-            default -> throw new IllegalArgumentException("unsupported attribute type " + value.type());
-        };
     }
 
     @Override

@@ -74,26 +74,11 @@ public final class DynamoDbCustomerStore implements CustomerStore {
      * which SnapStart's priming runs a route against, down to its write, writing nothing.
      */
     public static String getItemAnswer(Customer customer) {
-        var item = new LinkedHashMap<String, Object>();
-        CustomerItems.attributes(customer).forEach((name, value) -> item.put(name, json(value)));
         try {
-            return JSON.std.asString(Map.of("Item", item));
+            return JSON.std.asString(Map.of("Item", DynamoDbJson.item(CustomerItems.attributes(customer))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    // The attribute types a customer's item holds.
-    private static Map<String, Object> json(AttributeValue value) {
-        return switch (value.type()) {
-            case S -> Map.of("S", value.s());
-            case N -> Map.of("N", value.n());
-            case BOOL -> Map.of("BOOL", value.bool());
-            case NUL -> Map.of("NULL", true);
-            case SS -> Map.of("SS", value.ss());
-            case L -> Map.of("L", value.l().stream().map(DynamoDbCustomerStore::json).toList());
-            default -> throw new IllegalArgumentException("a customer's item holds no " + value.type());
-        };
     }
 
     @Override
