@@ -3,15 +3,20 @@ package partnerhub.emulator;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * moto's server on a free loopback port: started by the tests (once per JVM, stopped with it) and by the local
@@ -49,8 +54,12 @@ public final class MotoServer implements Emulator {
         try {
             File log = Files.createTempFile("moto-server-", ".log").toFile();
             log.deleteOnExit();
-            process = new ProcessBuilder(executable, "-H", "127.0.0.1", "-p", Integer.toString(port))
-                    .redirectErrorStream(true).redirectOutput(log).start();
+            var builder = new ProcessBuilder(executable, "-H", "127.0.0.1", "-p", Integer.toString(port))
+                    .redirectErrorStream(true).redirectOutput(log);
+            builder.environment().merge("PYTHONPATH", untrackingDynamoDbModels().toString(),
+                    (theirs, ours) -> ours + File.pathSeparator + theirs);
+            builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+            process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("""
                     Cannot start moto's server ('%s'): the integration tests need it.
@@ -66,6 +75,19 @@ public final class MotoServer implements Emulator {
             throw new IllegalStateException("cannot open the proxy in front of moto_server", e);
         }
         return moto;
+    }
+
+    // A sitecustomize.py for moto's Python: without it moto keeps a copy of the table for every transaction (the file
+    // says why), and a long run fills the machine.
+    private static Path untrackingDynamoDbModels() throws IOException {
+        Path directory = Files.createTempDirectory("moto-site-");
+        directory.toFile().deleteOnExit();
+        Path file = directory.resolve("sitecustomize.py");
+        try (InputStream source = MotoServer.class.getResourceAsStream("moto/sitecustomize.py")) {
+            Files.copy(Objects.requireNonNull(source, "moto/sitecustomize.py is missing from the jar"), file);
+        }
+        file.toFile().deleteOnExit();
+        return directory;
     }
 
     private void awaitReady() {
@@ -111,12 +133,22 @@ public final class MotoServer implements Emulator {
 
     @Override
     public List<SentEmail> sentEmails() {
+        return SesMessages.fromMoto(dump());
+    }
+
+    /** moto's dump of the model instances it tracks, by service and model: its dashboard's data. */
+    Map<String, Object> dump() {
         String json = send(HttpRequest.newBuilder(direct.resolve("/moto-api/data.json")).build());
         try {
-            return SesMessages.fromMoto(JSON.std.mapFrom(json));
+            return JSON.std.mapFrom(json);
         } catch (IOException e) {
             throw new IllegalStateException("moto's data.json did not parse", e);
         }
+    }
+
+    @Override
+    public OptionalLong sentCount(String region) {
+        return SesMessages.sentCount(http, direct, region);
     }
 
     private String send(HttpRequest request) {

@@ -1,13 +1,46 @@
 package partnerhub.emulator;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /** The emails an emulator's SES accepted, read from the listing each emulator serves. */
 public final class SesMessages {
 
+    private static final Pattern SENT_LAST_24_HOURS = Pattern.compile("<SentLast24Hours>([0-9.]+)</SentLast24Hours>");
+
     private SesMessages() {}
+
+    /**
+     * SES's {@code GetSendQuota}, whose {@code SentLast24Hours} moto and LocalStack count up with every recipient sent
+     * to: how {@link Emulator#sentCount} is answered.
+     */
+    public static OptionalLong sentCount(HttpClient http, URI endpoint, String region) {
+        var request = HttpRequest.newBuilder(endpoint.resolve("/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                // An emulator routes by the credential's scope, and checks no signature.
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20260101/" + region
+                        + "/ses/aws4_request, SignedHeaders=host, Signature=0")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=GetSendQuota&Version=2010-12-01")).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            var sent = SENT_LAST_24_HOURS.matcher(response.body());
+            return response.statusCode() == 200 && sent.find()
+                    ? OptionalLong.of((long) Double.parseDouble(sent.group(1))) : OptionalLong.empty();
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
+        }
+    }
 
     /** From moto's {@code /moto-api/data.json}, which keeps one body per email: the HTML part. */
     @SuppressWarnings("unchecked")

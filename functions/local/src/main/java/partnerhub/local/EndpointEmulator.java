@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import partnerhub.emulator.Emulator;
 import partnerhub.emulator.SesMessages;
 
@@ -42,6 +43,11 @@ final class EndpointEmulator implements Emulator {
         }
         Map<String, Object> localStack = get("/_aws/ses");
         return localStack == null ? List.of() : SesMessages.fromLocalStack(localStack);
+    }
+
+    @Override
+    public OptionalLong sentCount(String region) {
+        return SesMessages.sentCount(http, endpoint, region);
     }
 
     private Map<String, Object> get(String path) {

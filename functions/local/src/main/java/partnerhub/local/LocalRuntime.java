@@ -160,7 +160,7 @@ public final class LocalRuntime implements AutoCloseable {
             this.authorizer = new LocalAuthorizer("http://localhost:" + port + "/local", settings.partnerClaim());
             this.cors = Cors.from(template);
             this.gateway = new HttpGateway(functions, authorizer, cors.isPresent());
-            this.emails = new SentEmails(emulator, clock);
+            this.emails = new SentEmails(emulator, aws.region().id(), clock);
             this.deliveries = new Deliveries(streams, router, emails);
             this.console = ConsoleFiles.in(options.console());
             server.createContext("/", this::handle);
