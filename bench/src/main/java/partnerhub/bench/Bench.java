@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -77,10 +79,8 @@ public final class Bench {
             boolean cold = options.runs(Part.COLD);
             boolean warm = options.runs(Part.SNAPSTART) || options.runs(Part.WARM);
 
-            // A customer for every child JVM that runs a function: each cold-start round (the warm-up's and the
-            // class count's included) and each warm child.
-            int children = (cold ? options.samples() + 4 : 0) + (warm ? 1 : 0);
-            bench.samples.add(bench.createCustomers(functions, children * functions.size()));
+            bench.provideCustomers(functions, (cold ? options.samples() + 4 : 0) + (warm ? 1 : 0),
+                    warm ? options.warmInvokes() : 0);
             if (cold) {
                 var subjects = new ArrayList<>(functions);
                 subjects.add(helloWorld("HelloWorld", HelloWorldHandler.class, Artifacts.helloWorld(output)));
@@ -103,6 +103,51 @@ public final class Bench {
         } finally {
             deleteRecursively(work);
         }
+    }
+
+    /**
+     * A customer for every child JVM whose sample names one (each cold-start round, the warm-up's and the class
+     * count's included, and each warm child) and for every warm invoke that changes its customer; with its trial
+     * started where the route extends one.
+     */
+    private void provideCustomers(List<Deployment.Function> functions, int children, int warmInvokes)
+            throws IOException, InterruptedException {
+        int pending = 0;
+        int inTrial = 0;
+        for (Deployment.Function function : functions) {
+            int named = samples.customersNamed(function, children, warmInvokes);
+            if (Samples.needsStartedTrial(function)) {
+                inTrial += named;
+            } else {
+                pending += named;
+            }
+        }
+        List<Samples.Customer> created = createCustomers(functions, pending + inTrial);
+        int split = Math.min(inTrial, created.size());
+        samples.add(created.subList(split, created.size()), startTrials(functions, created.subList(0, split)));
+    }
+
+    /** The customers with their trials started: the import pipeline's COMPLETED reports, through ImportProgress. */
+    private List<Samples.Customer> startTrials(List<Deployment.Function> functions, List<Samples.Customer> customers)
+            throws IOException, InterruptedException {
+        if (customers.isEmpty()) {
+            return List.of();
+        }
+        Deployment.Function importProgress = functions.stream()
+                .filter(f -> f.logicalId().equals(Samples.IMPORT_FUNCTION)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("template.yaml has no " + Samples.IMPORT_FUNCTION));
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var reports = new ArrayList<String>();
+        var started = new ArrayList<Samples.Customer>();
+        for (Samples.Customer customer : customers) {
+            reports.add(samples.importCompleted(importProgress, customer, at).toString());
+            started.add(Samples.trialStarted(customer, at));
+        }
+        Path rest = Files.write(work.resolve("import-completed.txt"), reports.subList(1, reports.size()));
+        ChildJvm.run(launch(importProgress, Path.of(reports.getFirst()), ChildJvm.Flags.ON_DEMAND, false,
+                importProgress.timeoutSeconds() * 1000L, reports.size() - 1, false).withWarmEvents(rest), work);
+        progress("started the trials of " + started.size() + " of them");
+        return started;
     }
 
     /** The samples' customers, made by the function that serves POST /customers, in one child JVM. */
@@ -143,6 +188,14 @@ public final class Bench {
         return samples.eventAboutNewCustomer(function);
     }
 
+    boolean changesItsCustomer(Deployment.Function function) throws IOException {
+        return samples.changesItsCustomer(function);
+    }
+
+    Path eventsAboutNewCustomers(Deployment.Function function, int count) throws IOException {
+        return samples.eventsAboutNewCustomers(function, count);
+    }
+
     /** The function's sample event as it is (but for a new idempotency key). */
     Path sampleEvent(Deployment.Function function) throws IOException {
         return samples.event(function, null);
@@ -154,7 +207,7 @@ public final class Bench {
         return new ChildJvm.Launch(function.name(), function.handlerClass(),
                 artifacts.classpath(function.artifact(), timeSdk), stack.environment(function),
                 function.memoryMb(), flags, timeSdk ? List.of(Artifacts.sdkTimerOption()) : List.of(), event,
-                timeoutMillis, warmInvokes, snapStart, Duration.ofMinutes(10));
+                timeoutMillis, warmInvokes, null, snapStart, Duration.ofMinutes(10));
     }
 
     /** A note for the results (and the console now): something that happened to the run itself. */

@@ -50,23 +50,29 @@ final class ChildJvm {
      */
     record Launch(String name, String handlerClass, List<Path> classpath, Map<String, String> environment,
                   int memoryMb, Flags flags, List<String> extraOptions, Path event, long timeoutMillis,
-                  int warmInvokes, boolean snapStart, Duration limit) {
+                  int warmInvokes, Path warmEvents, boolean snapStart, Duration limit) {
 
         Launch withOptions(List<String> more) {
             var options = new ArrayList<>(extraOptions);
             options.addAll(more);
             return new Launch(name, handlerClass, classpath, environment, memoryMb, flags, List.copyOf(options), event,
-                    timeoutMillis, warmInvokes, snapStart, limit);
+                    timeoutMillis, warmInvokes, warmEvents, snapStart, limit);
         }
 
         Launch withEnvironment(Map<String, String> replaced) {
             return new Launch(name, handlerClass, classpath, Map.copyOf(replaced), memoryMb, flags, extraOptions,
-                    event, timeoutMillis, warmInvokes, snapStart, limit);
+                    event, timeoutMillis, warmInvokes, warmEvents, snapStart, limit);
         }
 
         Launch withLimit(Duration longer) {
             return new Launch(name, handlerClass, classpath, environment, memoryMb, flags, extraOptions, event,
-                    timeoutMillis, warmInvokes, snapStart, longer);
+                    timeoutMillis, warmInvokes, warmEvents, snapStart, longer);
+        }
+
+        /** The warm invokes each with an event of its own, in the order {@code list} (a file of paths) names them. */
+        Launch withWarmEvents(Path list) {
+            return new Launch(name, handlerClass, classpath, environment, memoryMb, flags, extraOptions, event,
+                    timeoutMillis, warmInvokes, list, snapStart, limit);
         }
     }
 
@@ -101,6 +107,9 @@ final class ChildJvm {
                 launch.classpath().stream().map(Path::toString).toList()), LambdaRuntime.class.getName(),
                 launch.handlerClass(), launch.event().toString(), Long.toString(launch.timeoutMillis()),
                 Integer.toString(launch.warmInvokes()), Boolean.toString(launch.snapStart())));
+        if (launch.warmEvents() != null) {
+            command.add(launch.warmEvents().toString());
+        }
         Path stderr = work.resolve("child-stderr.txt");
         var builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().clear();

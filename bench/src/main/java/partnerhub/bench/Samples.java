@@ -4,6 +4,9 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,29 +16,36 @@ import java.util.UUID;
  * The sample events of events/, made to mean something against the emulated stack: each names a customer that exists
  * (created by CreateCustomer itself, a fresh one for every child JVM, so a write finds it in the state the sample
  * expects: version 1, its own trial end, an unused activation token), and POST /customers has no Idempotency-Key, so
- * each invoke creates one.
+ * each invoke creates one. A function that changes the customer it names gets one for every warm invoke too, so what
+ * is measured is the change, not its refusal (a conversion, an extension or an activation repeated is refused with
+ * 409); an EventBridge event gets a new id every time it is made, or its consumer would skip it as already handled.
  */
 final class Samples {
 
     /** The customer id the samples in events/ name. */
     private static final String SAMPLE_CUSTOMER_ID = "01KAWJ5N8Q0000000000000000";
     static final String CREATE_ROUTE = "POST /customers";
+    static final String IMPORT_FUNCTION = "ImportProgressFunction";
+    /** LifecycleSettings' default trial, which the template keeps. */
+    private static final Duration TRIAL = Duration.ofDays(14);
 
     /** A customer made for the samples, with what they need to name. */
     record Customer(String id, String expirationDate, String activationToken) {}
 
     private final Path eventsDir;
     private final Path directory;
-    private final java.util.ArrayDeque<Customer> unused = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Customer> pending = new ArrayDeque<>();
+    private final ArrayDeque<Customer> inTrial = new ArrayDeque<>();
 
     Samples(Path eventsDir, Path work) throws IOException {
         this.eventsDir = eventsDir;
         this.directory = Files.createDirectories(work.resolve("events"));
     }
 
-    /** Customers for {@link #eventAboutNewCustomer} to use, each once. */
-    void add(List<Customer> customers) {
-        unused.addAll(customers);
+    /** Customers for {@link #eventAboutNewCustomer} to use, each once: just created, or with their trial started. */
+    void add(List<Customer> created, List<Customer> trialsStarted) {
+        pending.addAll(created);
+        inTrial.addAll(trialsStarted);
     }
 
     /**
@@ -43,9 +53,60 @@ final class Samples {
      * activation token (the sample's own, when none is left).
      */
     Path eventAboutNewCustomer(Deployment.Function function) throws IOException {
+        if (!namesCustomer(function)) {
+            return event(function, null);
+        }
+        return event(function, (needsStartedTrial(function) ? inTrial : pending).poll());
+    }
+
+    /** How many customers the function's invokes name: one per child JVM, and one per warm invoke that changes it. */
+    int customersNamed(Deployment.Function function, int children, int warmInvokes) throws IOException {
+        if (!namesCustomer(function)) {
+            return 0;
+        }
+        return children + (changesItsCustomer(function) ? warmInvokes : 0);
+    }
+
+    /** A trial is extended (or its extension previewed) only once it has started: once onboarding completed. */
+    static boolean needsStartedTrial(Deployment.Function function) {
+        return function.routes().stream().anyMatch(route -> route.endsWith("/trial-extension"));
+    }
+
+    /**
+     * The import pipeline's COMPLETED report for the customer, at {@code at}: what starts its trial. The customer as
+     * it then is, with the expiration date the default 14-day trial gives it.
+     */
+    Path importCompleted(Deployment.Function importProgress, Customer customer, Instant at) throws IOException {
+        Map<String, Object> event = JSON.std.mapFrom(Files.readString(importProgress.sampleEvent(eventsDir)));
+        event.put("id", UUID.randomUUID().toString());
+        event.put("time", at.toString());
+        event.put("detail", Map.of("customerId", customer.id(), "state", "COMPLETED", "message", "Import finished"));
+        Path written = Files.createTempFile(directory, importProgress.name() + "-completed-", ".json");
+        return Files.write(written, JSON.std.asBytes(event));
+    }
+
+    static Customer trialStarted(Customer customer, Instant at) {
+        return new Customer(customer.id(), at.plus(TRIAL).toString(), customer.activationToken());
+    }
+
+    /** Whether the function's sample names a customer that its invoke changes: any but a GET route's. */
+    boolean changesItsCustomer(Deployment.Function function) throws IOException {
+        return namesCustomer(function) && (function.routes().isEmpty()
+                || function.routes().stream().anyMatch(route -> !route.startsWith("GET ")));
+    }
+
+    /** A file naming {@code count} events of the function's, each about a customer no other event named. */
+    Path eventsAboutNewCustomers(Deployment.Function function, int count) throws IOException {
+        var paths = new ArrayList<String>();
+        for (int i = 0; i < count; i++) {
+            paths.add(eventAboutNewCustomer(function).toString());
+        }
+        return Files.write(Files.createTempFile(directory, function.name() + "-warm-", ".txt"), paths);
+    }
+
+    boolean namesCustomer(Deployment.Function function) throws IOException {
         String sample = Files.readString(function.sampleEvent(eventsDir));
-        boolean namesCustomer = sample.contains(SAMPLE_CUSTOMER_ID) || sample.contains("\\\"token\\\"");
-        return event(function, namesCustomer ? unused.poll() : null);
+        return sample.contains(SAMPLE_CUSTOMER_ID) || sample.contains("\\\"token\\\"");
     }
 
     /** The function's sample, about {@code customer} (null: the sample's own), with a new idempotency key. */
@@ -60,6 +121,9 @@ final class Samples {
             text = text.replace(SAMPLE_CUSTOMER_ID, customer.id());
         }
         Map<String, Object> event = JSON.std.mapFrom(text);
+        if (event.containsKey("detail-type")) {
+            event.put("id", UUID.randomUUID().toString());
+        }
         if (event.get("headers") instanceof Map<?, ?> headers) {
             var byName = (Map<String, Object>) headers;
             if (function.routes().contains(CREATE_ROUTE)) {

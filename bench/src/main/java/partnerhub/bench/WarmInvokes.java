@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * The SnapStart stand-in and warm latency, one child JVM per function with SnapStart's JVM flags: the handler built,
  * its org.crac priming hook and restore hook run (without a real checkpoint), the first real invoke timed, then the
- * warm invokes, each with the time the SDK spent waiting on the endpoint, so the handler's own overhead shows.
+ * warm invokes, each with the time the SDK spent waiting on the endpoint, so the handler's own overhead shows. A
+ * function that changes its customer gets a customer for every warm invoke, as for the first ({@link Samples}).
  */
 final class WarmInvokes {
 
@@ -31,9 +32,13 @@ final class WarmInvokes {
         var results = new ArrayList<Result>();
         for (int i = 0; i < functions.size(); i++) {
             Deployment.Function function = functions.get(i);
-            ChildJvm.Report report = ChildJvm.run(bench.launch(function, bench.eventAboutNewCustomer(function),
+            ChildJvm.Launch launch = bench.launch(function, bench.eventAboutNewCustomer(function),
                     ChildJvm.Flags.SNAPSTART, true, function.timeoutSeconds() * 1000L,
-                    bench.options().warmInvokes(), true), bench.work());
+                    bench.options().warmInvokes(), true);
+            if (bench.changesItsCustomer(function)) {
+                launch = launch.withWarmEvents(bench.eventsAboutNewCustomers(function, bench.options().warmInvokes()));
+            }
+            ChildJvm.Report report = ChildJvm.run(launch, bench.work());
             var warm = new ArrayList<Double>();
             var sdk = new ArrayList<Double>();
             var overhead = new ArrayList<Double>();

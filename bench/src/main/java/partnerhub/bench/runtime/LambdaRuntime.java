@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +31,10 @@ import java.util.regex.Pattern;
  * managed runtime maps it. Then, optionally, the SnapStart stand-in: the org.crac priming and restore hooks, without
  * a real checkpoint. Then the first invoke, and the warm ones.
  *
- * <p>Arguments: {@code <handler class> <event file> <timeout ms> <warm invokes> <snapstart: true|false>}. The timeout
- * is what {@link Context#getRemainingTimeInMillis} counts down from (0: no time for any work).
+ * <p>Arguments: {@code <handler class> <event file> <timeout ms> <warm invokes> <snapstart: true|false>
+ * [<warm events>]}. The timeout is what {@link Context#getRemainingTimeInMillis} counts down from (0: no time for any
+ * work). The warm invokes repeat the first's event, or take theirs in turn from the warm events file (a path a line):
+ * a write that changes its customer is refused when repeated, and a refusal is not the path being measured.
  *
  * <p>Prints {@code bench: <key> <value>} lines among the handler's own output; instants are epoch microseconds, so
  * the parent can set them against its own clock. Depends on the JDK and aws-lambda-java-core alone (org.crac and
@@ -89,11 +92,20 @@ public final class LambdaRuntime implements Context {
             Runtime.getRuntime().halt(0);
         }
 
+        var warmEvents = new ArrayList<byte[]>();
+        if (args.length > 5) {
+            for (String path : Files.readAllLines(Path.of(args[5]))) {
+                warmEvents.add(Files.readAllBytes(Path.of(path)));
+            }
+        } else {
+            warmEvents.add(event);
+        }
         for (int i = 0; i < warmInvokes; i++) {
+            byte[] warmEvent = warmEvents.get(i % warmEvents.size());
             long sdkStart = SdkTimes.nanos();
             long callsStart = SdkTimes.calls();
             long started = System.nanoTime();
-            byte[] response = invoke(handler, typed, event, timeoutMillis);
+            byte[] response = invoke(handler, typed, warmEvent, timeoutMillis);
             long nanos = System.nanoTime() - started;
             report("warm", nanos + " " + (SdkTimes.nanos() - sdkStart) + " " + (SdkTimes.calls() - callsStart) + " "
                     + status(response));
