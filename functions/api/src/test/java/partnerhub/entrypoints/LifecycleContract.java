@@ -445,7 +445,7 @@ abstract class LifecycleContract extends ApiContract {
             Instant now = Instant.parse("2026-12-02T10:00:00Z");
             clock.set(now);
             int due = stack.seed(clock).manyCustomers(PARTNER, 2_000, 3, now);
-            // Moto copies the whole table for every item of a transaction, one request at a time: at this size a
+            // Moto copies the whole table for every transaction, one request at a time: at this size a
             // transaction takes seconds (more on a busy machine, and queued behind the others in flight), which
             // DynamoDB's never does. Longer call bounds keep this test about what it reads.
             dependencies = stack.dependencies(clock, Map.of("AWS_CALL_TIMEOUT_MS", "60000",

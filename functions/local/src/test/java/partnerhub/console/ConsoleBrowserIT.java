@@ -118,7 +118,7 @@ class ConsoleBrowserIT {
     void signInAsTheDemoPartner() {
         page.navigate("/");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in as the demo partner")).click();
-        assertThat(page.getByText("alice@demo-msp.example")).isVisible();
+        assertThat(page.locator(".who")).hasText("alice@demo-msp.example (partner demo)");
         assertThat(page.locator("#sign-in")).isHidden();
     }
 
@@ -401,7 +401,7 @@ class ConsoleBrowserIT {
 
         page.navigate("/");
         button("Sign in").click();
-        assertThat(page.getByText("bob@oidc-msp.example (partner oidc-msp)")).isVisible();
+        assertThat(page.locator(".who")).hasText("bob@oidc-msp.example (partner oidc-msp)");
         assertThat(page.locator(".customers-table td.empty")).hasText("No onboarded customers yet.");
         assertTrue(!page.url().contains("code="), "the code leaves the address bar: " + page.url());
 
@@ -547,7 +547,7 @@ class ConsoleBrowserIT {
         page.getByLabel("Partner id").fill("globex");
         page.getByLabel("Email (optional)").fill("ops@globex.example");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        assertThat(page.getByText("(partner globex)")).isVisible();
+        assertThat(page.locator(".who")).hasText("ops@globex.example (partner globex)");
         assertThat(page.locator(".customers-table td.empty")).hasText("No onboarded customers yet.");
         tab("Pending customers").click();
         assertThat(page.locator(".customers-table td.empty")).hasText("No customers waiting on onboarding.");
