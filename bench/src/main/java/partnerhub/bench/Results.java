@@ -94,13 +94,16 @@ final class Results {
                 + " sample event, against moto on loopback through its one-at-a-time proxy; rounds interleave the"
                 + " functions, the first round is discarded. firstResponse: the JVM's start time to the first"
                 + " response; spawn: spawning the child to reading it. Classes: one more run with -Xlog:class+load,"
-                + " up to the first response.");
+                + " up to the first response. Every function's SDK calls may take 30 s an attempt and 60 s in all"
+                + " (AWS_ATTEMPT_TIMEOUT_MS, AWS_CALL_TIMEOUT_MS), not the template's bounds: moto's transactions"
+                + " slow as its table grows.");
         method.put("snapStart", "SnapStart's flags (C1 and C2); the handler built, then org.crac's"
                 + " beforeCheckpoint and afterRestore on the global context (no real checkpoint), then the first"
                 + " invoke, as a ratio to the same JVM's warm p50.");
-        method.put("warm", "the same JVM's invokes after the first, the first fifth discarded; SDK time: request sent"
+        method.put("warm", "the same JVM's invokes after the first, the first fifth discarded, each about a customer"
+                + " of its own where the function changes the customer its event names; SDK time: request sent"
                 + " to response received, summed over the invoke's calls (an ExecutionInterceptor); overhead:"
-                + " the invoke less its SDK time.");
+                + " the invoke less its SDK time. A function error counts as the status 'error'.");
         method.put("sweep", "the sweep function's artifact and handler in a child JVM, its sample event's time as now;"
                 + " tables written with BatchWriteItem in the store's item mapping, 1 % due. Index reads: the"
                 + " sweep's own summary (itemsRead / due) from a run given no time to serve anyone; Scan: ScannedCount"

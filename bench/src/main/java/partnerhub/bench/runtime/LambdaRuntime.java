@@ -105,11 +105,21 @@ public final class LambdaRuntime implements Context {
             long sdkStart = SdkTimes.nanos();
             long callsStart = SdkTimes.calls();
             long started = System.nanoTime();
-            byte[] response = invoke(handler, typed, warmEvent, timeoutMillis);
+            String status;
+            String answer;
+            try {
+                byte[] response = invoke(handler, typed, warmEvent, timeoutMillis);
+                status = status(response);
+                answer = oneLine(response);
+            } catch (Exception failed) {
+                // A function error, as Lambda would report it; counted among the statuses, and the invokes go on.
+                status = "error";
+                answer = failed.toString().replace('\n', ' ');
+            }
             long nanos = System.nanoTime() - started;
             report("warm", nanos + " " + (SdkTimes.nanos() - sdkStart) + " " + (SdkTimes.calls() - callsStart) + " "
-                    + status(response));
-            report("response", status(response) + " " + oneLine(response));
+                    + status);
+            report("response", status + " " + answer);
         }
 
         // Asked only now: java.management's classes would otherwise count against the cold start.
