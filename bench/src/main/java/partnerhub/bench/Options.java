@@ -16,7 +16,7 @@ record Options(int samples, Set<Part> parts, int warmInvokes, List<Integer> swee
                              [--sweep-sizes 1000,10000,100000] [--throughput-customers N] [--delay-ms N]
               --samples               fresh JVMs per function for the cold starts, interleaved (default 20)
               --parts                 which parts to run (default all)
-              --warm-invokes          invokes per function after the first, the first fifth discarded (default 200)
+              --warm-invokes          invokes per function after the first, the first fifth discarded (default 60)
               --sweep-sizes           customers in each table the sweep's index reads are measured on, 1 % due
               --throughput-customers  the table the sweep's throughput is measured on, all due (default 100)
               --delay-ms              the delay every AWS call gets for the throughput (default 50)""";
@@ -24,7 +24,7 @@ record Options(int samples, Set<Part> parts, int warmInvokes, List<Integer> swee
     static Options parse(String[] args) {
         int samples = 20;
         Set<Part> parts = EnumSet.allOf(Part.class);
-        int warmInvokes = 200;
+        int warmInvokes = 60;
         List<Integer> sweepSizes = List.of(1_000, 10_000, 100_000);
         int throughputCustomers = 100;
         int delayMillis = 50;
