@@ -19,8 +19,9 @@ public final class SesMessages {
     private SesMessages() {}
 
     /**
-     * SES's {@code GetSendQuota}, whose {@code SentLast24Hours} moto and LocalStack count up with every recipient sent
-     * to: how {@link Emulator#sentCount} is answered.
+     * SES's {@code GetSendQuota}, whose {@code SentLast24Hours} moto counts up with every recipient sent to (an
+     * emulator that answers otherwise, or not at all, gives an empty count): how {@link Emulator#sentCount} is
+     * answered.
      */
     public static OptionalLong sentCount(HttpClient http, URI endpoint, String region) {
         var request = HttpRequest.newBuilder(endpoint.resolve("/"))
