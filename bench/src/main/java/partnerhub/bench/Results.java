@@ -153,9 +153,9 @@ final class Results {
     }
 
     /**
-     * The same ratio for the time outside the SDK: the handler's own. A route whose warm invokes are refused (the
-     * sample's customer has moved on: converted, say) writes only in its first, and moto's transactions alone take
-     * 100 ms and more, so the whole ratio compares a write with a read; this one does not.
+     * The same ratio for the time outside the SDK: the handler's own. moto's answer to a write takes hundreds of
+     * milliseconds and grows with its table, so on a writing route the whole ratio says more about moto than about
+     * what priming left cold; this one does not.
      */
     private static double snapStartOwnRatio(WarmInvokes.Result r) {
         return (r.firstInvoke() - r.firstInSdk()) / Stats.median(r.overhead());

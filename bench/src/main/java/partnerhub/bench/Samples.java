@@ -4,13 +4,14 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import partnerhub.domain.LifecycleSettings;
 
 /**
  * The sample events of events/, made to mean something against the emulated stack: each names a customer that exists
@@ -26,8 +27,6 @@ final class Samples {
     private static final String SAMPLE_CUSTOMER_ID = "01KAWJ5N8Q0000000000000000";
     static final String CREATE_ROUTE = "POST /customers";
     static final String IMPORT_FUNCTION = "ImportProgressFunction";
-    /** LifecycleSettings' default trial, which the template keeps. */
-    private static final Duration TRIAL = Duration.ofDays(14);
 
     /** A customer made for the samples, with what they need to name. */
     record Customer(String id, String expirationDate, String activationToken) {}
@@ -36,6 +35,7 @@ final class Samples {
     private final Path directory;
     private final ArrayDeque<Customer> pending = new ArrayDeque<>();
     private final ArrayDeque<Customer> inTrial = new ArrayDeque<>();
+    private final Map<Path, String> texts = new HashMap<>();
 
     Samples(Path eventsDir, Path work) throws IOException {
         this.eventsDir = eventsDir;
@@ -77,7 +77,7 @@ final class Samples {
      * it then is, with the expiration date the default 14-day trial gives it.
      */
     Path importCompleted(Deployment.Function importProgress, Customer customer, Instant at) throws IOException {
-        Map<String, Object> event = JSON.std.mapFrom(Files.readString(importProgress.sampleEvent(eventsDir)));
+        Map<String, Object> event = JSON.std.mapFrom(text(importProgress));
         event.put("id", UUID.randomUUID().toString());
         event.put("time", at.toString());
         event.put("detail", Map.of("customerId", customer.id(), "state", "COMPLETED", "message", "Import finished"));
@@ -85,8 +85,10 @@ final class Samples {
         return Files.write(written, JSON.std.asBytes(event));
     }
 
+    /** The customer once its trial started at {@code at}: the template keeps the default trial length. */
     static Customer trialStarted(Customer customer, Instant at) {
-        return new Customer(customer.id(), at.plus(TRIAL).toString(), customer.activationToken());
+        return new Customer(customer.id(), at.plus(LifecycleSettings.DEFAULTS.trialLength()).toString(),
+                customer.activationToken());
     }
 
     /** Whether the function's sample names a customer that its invoke changes: any but a GET route's. */
@@ -105,18 +107,28 @@ final class Samples {
     }
 
     boolean namesCustomer(Deployment.Function function) throws IOException {
-        String sample = Files.readString(function.sampleEvent(eventsDir));
+        String sample = text(function);
         return sample.contains(SAMPLE_CUSTOMER_ID) || sample.contains("\\\"token\\\"");
+    }
+
+    // Read once: every event the harness makes of a sample starts from its text.
+    private String text(Deployment.Function function) throws IOException {
+        Path sample = function.sampleEvent(eventsDir);
+        String text = texts.get(sample);
+        if (text == null) {
+            if (!Files.isRegularFile(sample)) {
+                throw new IllegalStateException(function.logicalId() + " has no sample event: " + sample);
+            }
+            text = Files.readString(sample);
+            texts.put(sample, text);
+        }
+        return text;
     }
 
     /** The function's sample, about {@code customer} (null: the sample's own), with a new idempotency key. */
     @SuppressWarnings("unchecked")
     Path event(Deployment.Function function, Customer customer) throws IOException {
-        Path sample = function.sampleEvent(eventsDir);
-        if (!Files.isRegularFile(sample)) {
-            throw new IllegalStateException(function.logicalId() + " has no sample event: " + sample);
-        }
-        String text = Files.readString(sample);
+        String text = text(function);
         if (customer != null) {
             text = text.replace(SAMPLE_CUSTOMER_ID, customer.id());
         }

@@ -20,9 +20,8 @@ final class WarmInvokes {
      * the measured warm invokes.
      */
     record Result(Deployment.Function function, String hooks, double priming, double firstInvoke, double firstInSdk,
-                  List<Double> warm,
-                  List<Double> sdk, List<Double> overhead, double sdkCallsPerInvoke, String firstStatus,
-                  Map<String, Integer> statuses) {}
+                  List<Double> warm, List<Double> sdk, List<Double> overhead, double sdkCallsPerInvoke,
+                  String firstStatus, Map<String, Integer> statuses) {}
 
     private WarmInvokes() {}
 

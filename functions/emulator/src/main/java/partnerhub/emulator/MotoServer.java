@@ -56,7 +56,7 @@ public final class MotoServer implements Emulator {
             log.deleteOnExit();
             var builder = new ProcessBuilder(executable, "-H", "127.0.0.1", "-p", Integer.toString(port))
                     .redirectErrorStream(true).redirectOutput(log);
-            builder.environment().merge("PYTHONPATH", untrackingDynamoDbModels().toString(),
+            builder.environment().merge("PYTHONPATH", sitecustomize().toString(),
                     (theirs, ours) -> ours + File.pathSeparator + theirs);
             builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
             process = builder.start();
@@ -77,9 +77,9 @@ public final class MotoServer implements Emulator {
         return moto;
     }
 
-    // A sitecustomize.py for moto's Python: without it moto keeps a copy of the table for every transaction (the file
-    // says why), and a long run fills the machine.
-    private static Path untrackingDynamoDbModels() throws IOException {
+    // The directory of a sitecustomize.py for moto's Python, which changes how moto's DynamoDB copies tables, not what
+    // it answers (the file says how and why): without it a long run fills the machine.
+    private static Path sitecustomize() throws IOException {
         Path directory = Files.createTempDirectory("moto-site-");
         directory.toFile().deleteOnExit();
         Path file = directory.resolve("sitecustomize.py");

@@ -1,6 +1,7 @@
 package partnerhub.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,10 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * What the tests and the local runtime rely on moto's server for beyond AWS's own APIs: a send count that says when
- * its whole-state dump is worth reading, and a memory that does not grow by a table's copy per transaction.
+ * its whole-state dump is worth reading, a memory that does not grow by a table's copy per transaction, and
+ * transactions that still roll back whole with one copy per transaction.
  */
 class MotoServerTest {
 
@@ -42,6 +45,29 @@ class MotoServerTest {
             var dynamoDbModels = (Map<String, List<?>>) moto.dump().getOrDefault("dynamodb", Map.of());
             dynamoDbModels.forEach((model, instances) -> assertEquals(List.of(), instances, model));
             assertEquals(10, dynamoDb.scan(request -> request.tableName("untracked")).count());
+        }
+    }
+
+    @Test
+    void aRefusedTransactionStillWritesNone() {
+        MotoServer moto = MotoServer.shared();
+        try (var clients = new AwsClients(FaultProxyTest.settings(moto.endpoint()))) {
+            DynamoDbClient dynamoDb = clients.dynamoDb();
+            dynamoDb.createTable(request -> request.tableName("refused").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+            dynamoDb.putItem(request -> request.tableName("refused").item(Map.of("pk", AttributeValue.fromS("taken"))));
+
+            // The first put applies before the second's condition fails: the one copy taken first must undo it.
+            assertThrows(TransactionCanceledException.class, () -> dynamoDb.transactWriteItems(request -> request
+                    .transactItems(
+                            write -> write.put(put -> put.tableName("refused")
+                                    .item(Map.of("pk", AttributeValue.fromS("new")))),
+                            write -> write.put(put -> put.tableName("refused")
+                                    .item(Map.of("pk", AttributeValue.fromS("taken")))
+                                    .conditionExpression("attribute_not_exists(pk)")))));
+
+            assertEquals(1, dynamoDb.scan(request -> request.tableName("refused")).count());
         }
     }
 
