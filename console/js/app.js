@@ -105,7 +105,8 @@ async function showWorkspace(session) {
       list.reload();
       tools?.refresh();
     },
-    openCustomer: (customerId, opener) => customerDialog.open(customerId, opener),
+    openCustomer: (customerId) => customerDialog.open(customerId),
+    returnToCustomer: (customerId) => list.returnTo(customerId),
     customerAdded: (customer) => {
       announce(`${customer.organizationName} added; its activation link was emailed to ${customer.notificationEmail}.`);
       selectTab("pending");

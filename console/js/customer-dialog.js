@@ -8,7 +8,7 @@ import { describe } from "./problems.js";
 
 export function createCustomerDialog(dialog, context) {
   let customer = null;
-  let opener = null;
+  let openedId = null;
   let openPanel = null;
   let eventsNextToken = null;
 
@@ -29,13 +29,12 @@ export function createCustomerDialog(dialog, context) {
         h("thead", {}, h("tr", {}, ["When", "Level", "What", "Message", "By"].map((label) => h("th", { scope: "col" }, label)))),
         eventRows)),
       moreEvents));
-  dialog.addEventListener("close", () => {
-    context.refreshList();
-    opener?.focus();
-  });
+  // Back to where the partner was: the list, refreshed, with the focus on this customer's Manage button (the
+  // button that opened the dialog may have been replaced by a refresh meanwhile).
+  dialog.addEventListener("close", () => context.returnToCustomer(openedId));
 
-  async function open(customerId, from) {
-    opener = from;
+  async function open(customerId) {
+    openedId = customerId;
     openPanel = null;
     customer = null;
     notice.textContent = "";

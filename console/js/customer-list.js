@@ -4,6 +4,10 @@ import { describe } from "./problems.js";
 
 // The two tabs' table, one page at a time (the API's nextToken; earlier pages' tokens kept for Previous). While a
 // page loads, the rows it replaces stay (dimmed) or, the first time, skeleton rows hold their place.
+//
+// Every render replaces the whole table, so whatever held the focus is named by its data-focus-key (a customer's
+// Manage button, the Next button) and its successor takes the focus back: a keyboard or screen-reader user keeps
+// their place through every refresh.
 
 const SKELETON_ROWS = 5;
 
@@ -40,14 +44,16 @@ export function createCustomerList(container, context) {
   }
 
   function manageButton(customer) {
-    return h("button", { type: "button", class: "manage", onclick: (event) => context.openCustomer(customer.customerId, event.currentTarget) },
+    return h("button", { type: "button", class: "manage", "data-focus-key": `manage:${customer.customerId}`,
+      onclick: () => context.openCustomer(customer.customerId) },
       "Manage", h("span", { class: "visually-hidden" }, ` ${customer.organizationName}`));
   }
 
   function linkCell(customer) {
     if (customer.onboardingStatus !== "PENDING") return h("span", { class: "muted" }, "Activated");
     const message = h("span", { class: "cell-error", role: "alert" });
-    const button = h("button", { type: "button", class: "copy-link", onclick: () => copyLink(customer, message) },
+    const button = h("button", { type: "button", class: "copy-link", "data-focus-key": `copy-link:${customer.customerId}`,
+      onclick: () => copyLink(customer, message) },
       "Copy link", h("span", { class: "visually-hidden" }, ` for ${customer.organizationName}`));
     return [button, message];
   }
@@ -73,7 +79,7 @@ export function createCustomerList(container, context) {
       ? h("tr", {}, h("td", { colspan: view.length, class: "empty" },
           state.view === "pending" ? "No customers waiting on onboarding." : "No onboarded customers yet."))
       : null;
-    return h("table", { class: "customers-table", "aria-busy": items === null ? "true" : "false" },
+    return h("table", { class: "customers-table", tabindex: "-1", "aria-busy": items === null ? "true" : "false" },
       h("caption", { class: "visually-hidden" },
         `${state.view === "pending" ? "Pending customers" : "Customers"}, page ${state.page + 1}`),
       h("thead", {}, h("tr", {}, view.map((column) => h("th", { scope: "col" }, column.label)))),
@@ -82,20 +88,46 @@ export function createCustomerList(container, context) {
 
   function pagination() {
     return h("nav", { class: "pagination", "aria-label": "Pages" },
-      h("button", { type: "button", disabled: state.page === 0, onclick: () => goTo(state.page - 1) }, "Previous"),
+      h("button", { type: "button", "data-focus-key": "previous", disabled: state.page === 0,
+        onclick: () => goTo(state.page - 1) }, "Previous"),
       h("span", { class: "page-number" }, `Page ${state.page + 1}`),
-      h("button", { type: "button", disabled: !state.nextToken, onclick: () => goTo(state.page + 1) }, "Next"),
+      h("button", { type: "button", "data-focus-key": "next", disabled: !state.nextToken,
+        onclick: () => goTo(state.page + 1) }, "Next"),
       h("label", { class: "page-size" }, "Rows per page ",
-        h("select", { onchange: (event) => { state.pageSize = Number(event.target.value); reset(); load(); } },
+        h("select", { "data-focus-key": "page-size", onchange: (event) => { state.pageSize = Number(event.target.value); reset(); load(); } },
           [10, 25, 50].map((size) => h("option", { value: size, selected: size === state.pageSize }, String(size))))));
   }
 
   function render(error) {
+    const place = focusedPlace();
     fill(container,
       error ? h("p", { class: "form-alert", role: "alert" }, describe(error), " ",
-        h("button", { type: "button", onclick: load }, "Try again")) : null,
+        h("button", { type: "button", "data-focus-key": "try-again", onclick: load }, "Try again")) : null,
       h("div", { class: "table-scroll" }, table(state.items)),
       pagination());
+    if (place) restoreFocus(place);
+  }
+
+  /** Where the focus is in the list, if it is: the focused element's key and its row's place in the page. */
+  function focusedPlace() {
+    const element = document.activeElement;
+    if (!container.contains(element)) return null;
+    return { key: element.dataset.focusKey, rowIndex: element.closest("tbody tr")?.sectionRowIndex ?? -1 };
+  }
+
+  /**
+   * The focus back on the element of that key or, when it is gone or disabled (the customer left the page, Next on
+   * the last page), on the row now in the same place, the other page button, or the table itself.
+   */
+  function restoreFocus({ key, rowIndex }) {
+    const rows = container.querySelectorAll("tbody tr");
+    const candidates = [
+      key && container.querySelector(`[data-focus-key="${CSS.escape(key)}"]`),
+      rowIndex >= 0 && rows[Math.min(rowIndex, rows.length - 1)]?.querySelector("[data-focus-key]"),
+      container.querySelector(".pagination button:not(:disabled)"),
+      container.querySelector("table"),
+    ];
+    candidates.find((element) => element && !element.disabled)?.focus();
   }
 
   function setBusy(busy) {
@@ -147,6 +179,12 @@ export function createCustomerList(container, context) {
       return load();
     },
     reload: load,
+    /** Refreshes the list with the focus on that customer's Manage button, as it is now and after the refresh. */
+    returnTo(customerId) {
+      const row = [...container.querySelectorAll("tbody tr")].find((tr) => tr.dataset.customerId === customerId);
+      restoreFocus({ key: `manage:${customerId}`, rowIndex: row?.sectionRowIndex ?? -1 });
+      return load();
+    },
     get view() {
       return state.view;
     },

@@ -169,9 +169,31 @@ class ConsoleBrowserIT {
         assertThat(panel).hasCount(0);
     }
 
+    /** Closes the customer's dialog, and returns once the list behind it is drawn again with what it refreshed. */
     void closeDialog() {
-        page.keyboard().press("Escape");
+        refreshingTheList(() -> page.keyboard().press("Escape"));
         assertThat(dialog()).isHidden();
+    }
+
+    /**
+     * Does what refreshes the list, and returns once the list has drawn the answer: its {@code GET /customers} has
+     * answered and its {@code aria-busy} is false again (both set in one task after the answer). What follows then
+     * asserts the state after the refresh, never a race with it.
+     */
+    void refreshingTheList(Runnable action) {
+        page.waitForResponse(response -> response.request().method().equals("GET")
+                && URI.create(response.url()).getPath().equals("/customers"), action);
+        assertThat(page.locator("#customer-list")).hasAttribute("aria-busy", "false");
+    }
+
+    /** Marks an element, so that a later assertion can tell whether a refresh replaced it. */
+    void markAsReplaceable(Locator element) {
+        element.evaluate("element => element.dataset.beforeRefresh = 'true'");
+    }
+
+    /** The element that has the focus now, as a locator. */
+    Locator focused() {
+        return page.locator("*:focus");
     }
 
     void screenshot(String name) {
@@ -259,8 +281,11 @@ class ConsoleBrowserIT {
         assertThat(actionButton("Convert to production account")).hasCount(0);
         assertThat(dialog().locator(".refusal")).containsText("came from Marketplace");
         assertThat(dialog().locator("#customer-title")).isFocused();
+        markAsReplaceable(row("Woodgrove Bank").getByRole(AriaRole.BUTTON));
         closeDialog();
+        // The refresh the close caused drew a new row, and its Manage button has the focus.
         assertThat(row("Woodgrove Bank").getByRole(AriaRole.BUTTON)).isFocused();
+        assertThat(focused()).not().hasAttribute("data-before-refresh", "true");
 
         // Were the console to offer it (a customer read as MSP), the API's SOURCE_NOT_MSP is shown by the action.
         page.route("**/customers/*", route -> {
@@ -284,6 +309,36 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(3)
+    void keepsTheFocusOnTheSameCustomerWhenAChangeRefreshesTheListBehindTheDialog() {
+        signInAsTheDemoPartner();
+        Locator manageWoodgrove = row("Woodgrove Bank").getByRole(AriaRole.BUTTON);
+        markAsReplaceable(manageWoodgrove);
+        manage("Woodgrove Bank");
+        String before = summary("Automatic upgrade").textContent();
+
+        // A saved change refreshes the list while the dialog is open: the button that opened it is gone.
+        for (int change = 0; change < 2; change++) { // turned over and back, so later tests find it as it was
+            action("Manage subscription upgrade");
+            Locator panel = dialog().locator("#action-panel");
+            panel.getByRole(AriaRole.SWITCH).click();
+            refreshingTheList(() -> panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                    .click());
+            assertThat(page.locator("[data-before-refresh]")).hasCount(0);
+        }
+        assertThat(summary("Automatic upgrade")).hasText(before);
+
+        closeDialog();
+        assertThat(manageWoodgrove).isFocused();
+        // Its successor after any number of refreshes, not the element it opened from.
+        assertThat(focused()).not().hasAttribute("data-before-refresh", "true");
+        page.keyboard().press("Enter");
+        assertThat(dialog().locator("#customer-title")).hasText("Woodgrove Bank");
+        closeDialog();
+        assertThat(manageWoodgrove).isFocused();
+    }
+
+    @Test
+    @Order(4)
     void convertsAnMspTrialToProduction() {
         signInAsTheDemoPartner();
         manage("Fabrikam");
@@ -301,7 +356,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aConcurrentChangeIsSaidAndShownFresh() {
         signInAsTheDemoPartner();
         tab("Pending customers").click();
@@ -332,7 +387,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void pagesThroughTheListWithTheApisNextToken() throws Exception {
         String token = localToken("paging-msp", "ops@paging-msp.example");
         for (int i = 1; i <= 11; i++) {
@@ -352,18 +407,24 @@ class ConsoleBrowserIT {
         assertThat(rows).hasCount(10);
         assertThat(rows.first()).containsText("Paged 11");
         assertThat(button("Previous")).isDisabled();
-        button("Next").click();
+
+        // By keyboard: each page redraws the buttons, and the focus stays on the way through the pages (the other
+        // button where the one pressed is now disabled), so Enter pages back and forth.
+        button("Next").focus();
+        refreshingTheList(() -> page.keyboard().press("Enter"));
         assertThat(rows).hasCount(1);
         assertThat(rows.first()).containsText("Paged 1");
         assertThat(page.locator(".page-number")).hasText("Page 2");
         assertThat(button("Next")).isDisabled();
-        button("Previous").click();
+        assertThat(button("Previous")).isFocused();
+        refreshingTheList(() -> page.keyboard().press("Enter"));
         assertThat(rows).hasCount(10);
         assertThat(rows.first()).containsText("Paged 11");
+        assertThat(button("Next")).isFocused();
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void signsInWithOpenIdConnectAuthorizationCodeAndPkce() throws Exception {
         // A stand-in provider at https://idp.example, answered by the test: discovery, the authorization endpoint
         // (which sends the browser back with a code) and the token endpoint (which checks the PKCE verifier).
@@ -447,7 +508,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void walksATrialFromAddingTheCustomerToItsExpiry() throws Exception {
         signInAsTheDemoPartner();
 
