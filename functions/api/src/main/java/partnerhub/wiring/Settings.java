@@ -7,8 +7,11 @@ import java.util.Map;
 import partnerhub.aws.AwsSettings;
 import partnerhub.domain.LifecycleSettings;
 import partnerhub.domain.SweepSettings;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -36,7 +39,30 @@ public record Settings(
         SweepSettings sweep) {
 
     public static Settings fromEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, EnvironmentVariableCredentialsProvider.create());
+        return fromEnvironment(env, lambdaCredentials(env));
+    }
+
+    /**
+     * The credentials Lambda gives a function, of which there are two kinds: the access-key variables of an
+     * on-demand init, or, under SnapStart (which sets no access keys), the container-credentials endpoint the
+     * runtime names ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} with {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}),
+     * read on first use and again before they expire. Not the SDK's default chain: its other links (system
+     * properties, web identity, profile files, the instance metadata service) never apply in Lambda and only cost
+     * the cold start to rule out.
+     */
+    static AwsCredentialsProvider lambdaCredentials(Map<String, String> env) {
+        String keyId = env.get("AWS_ACCESS_KEY_ID");
+        if (keyId != null && !keyId.isBlank()) {
+            String secret = required(env, "AWS_SECRET_ACCESS_KEY");
+            String session = env.get("AWS_SESSION_TOKEN");
+            return StaticCredentialsProvider.create(session == null || session.isBlank()
+                    ? AwsBasicCredentials.create(keyId, secret) : AwsSessionCredentials.create(keyId, secret, session));
+        }
+        if (env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+            return ContainerCredentialsProvider.builder().build();
+        }
+        throw new IllegalStateException("No AWS credentials: Lambda sets AWS_ACCESS_KEY_ID (on-demand) or"
+                + " AWS_CONTAINER_CREDENTIALS_FULL_URI (SnapStart), and this environment has neither");
     }
 
     public static Settings fromEnvironment(Map<String, String> env, AwsCredentialsProvider credentials) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
+import partnerhub.domain.Redaction;
 import partnerhub.emulator.InvocationContext;
 import partnerhub.testing.LogGuard;
 
@@ -91,6 +92,20 @@ class JsonLogFormatterTest {
         assertEquals("INFO", line.get("level"), "a field never replaces a standard key");
         assertNull(LogContext.current(), "closed with the invocation");
         assertFalse(line(record(Level.INFO, "outside")).containsKey("function_request_id"));
+    }
+
+    @Test
+    void theFunctionNameCloudFormationGivesIsKeptWhole() throws IOException {
+        // <stack>-<LogicalId>-<12 random characters>: the suffix alone would be taken for a secret.
+        String deployed = "partnerhub-CreateCustomerFunction-Xy3kQ9aB2cD4";
+        var named = new JsonLogFormatter(Map.of("AWS_LAMBDA_FUNCTION_NAME", deployed));
+
+        Map<String, Object> line = JSON.std.mapFrom(named.format(record(Level.INFO, "started")));
+
+        assertEquals(deployed, line.get("function_name"));
+        Map<String, Object> other = JSON.std.mapFrom(named.format(record(Level.INFO, "started",
+                Map.of("value", "Xy3kQ9aB2cD4Xy3kQ9aB2cD4"))));
+        assertEquals(Redaction.TOKEN, other.get("value"), "the same kind of run elsewhere is still redacted");
     }
 
     @Test

@@ -38,6 +38,8 @@ public final class Stack {
     public static final String SENDER = "noreply@partnerhub.example";
     public static final String ACTIVATION_BASE_URL = "https://app.partnerhub.example/activate";
     public static final Region REGION = Region.US_EAST_1;
+    /** moto's account. */
+    public static final String ACCOUNT = "123456789012";
 
     private final Emulator emulator;
     private final AwsSettings aws;
@@ -46,6 +48,7 @@ public final class Stack {
     private final String tableName;
     private final String busName;
     private final String signingKeysArn;
+    private final Provisioner.Resources resources;
     private final AwsClients clients;
     private final TableStream tableStream;
     private final StreamMapping dispatcherStream;
@@ -61,13 +64,14 @@ public final class Stack {
         this.sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(REGION)
                 .credentialsProvider(aws.credentials()).endpointOverride(emulator.endpoint()).build();
         Template template = Template.load();
-        Provisioner.Resources resources = Provisioner.provision(template, clients, STACK_NAME, SENDER);
+        var resources = Provisioner.provision(template, clients, STACK_NAME, SENDER);
         this.tableName = resources.tableName();
         this.tableStream = new TableStream(aws, dynamoDb.describeTable(request -> request.tableName(tableName))
                 .table().latestStreamArn());
         this.dispatcherStream = StreamMapping.from(template, "DispatcherFunction");
         this.busName = resources.busName();
         this.signingKeysArn = resources.signingKeysArn();
+        this.resources = resources;
         eventQueueUrl = sqs.createQueue(request -> request.queueName(STACK_NAME + "-captured-events")).queueUrl();
         captureEvents();
     }
@@ -88,6 +92,11 @@ public final class Stack {
                 "SIGNING_KEYS_SECRET_ARN", signingKeysArn,
                 "AWS_REGION", REGION.id(),
                 "AWS_ENDPOINT_URL", emulator.endpoint().toString());
+    }
+
+    /** What template.yaml's {@code !Ref}, {@code !GetAtt} and {@code !Sub} name, as this stack's resources. */
+    public Map<String, String> references() {
+        return resources.references(STACK_NAME, REGION.id(), ACCOUNT, ACTIVATION_BASE_URL);
     }
 
     /** The functions' dependencies; the stream's dispatcher runs on the last ones made, with their clock. */

@@ -14,12 +14,35 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * Creates on an emulator the resources template.yaml declares, from the template's own definitions: the table with
  * its indexes and TTL, the event bus, the SES identity the functions send from, and the secret that holds the
- * signing keys, generated as CloudFormation would.
+ * signing keys, generated as CloudFormation would, and the SES configuration set every email names.
  */
 public final class Provisioner {
 
     /** What was created, by the names the functions' environment needs. */
-    public record Resources(String tableName, String busName, String sender, String signingKeysArn) {}
+    public record Resources(String tableName, String busName, String sender, String signingKeysArn,
+                            String configurationSet) {
+
+        /**
+         * What template.yaml's {@code !Ref}, {@code !GetAtt} and {@code !Sub} name, as these resources and the
+         * stack's pseudo parameters: a function's environment resolved against them ({@code LambdaFunction}) is the
+         * one CloudFormation would give it.
+         */
+        public Map<String, String> references(String stackName, String region, String accountId,
+                                              String activationBaseUrl) {
+            return Map.ofEntries(
+                    Map.entry("CustomersTable", tableName),
+                    Map.entry("CustomersTable.Arn", "arn:aws:dynamodb:" + region + ":" + accountId + ":table/"
+                            + tableName),
+                    Map.entry("EventBus", busName),
+                    Map.entry("SigningKeys", signingKeysArn),
+                    Map.entry("EmailConfigurationSet", configurationSet),
+                    Map.entry("SenderEmail", sender),
+                    Map.entry("ActivationBaseUrl", activationBaseUrl),
+                    Map.entry("AWS::StackName", stackName),
+                    Map.entry("AWS::Region", region),
+                    Map.entry("AWS::AccountId", accountId));
+        }
+    }
 
     private Provisioner() {}
 
@@ -31,7 +54,31 @@ public final class Provisioner {
         clients.ses().createEmailIdentity(request -> request.emailIdentity(sender));
         String signingKeys = createSecret(clients.secretsManager(), stackName + "-signing-keys",
                 template.properties("SigningKeys"));
-        return new Resources(table, bus, sender, signingKeys);
+        // CloudFormation names a configuration set that has no Name: <stack>-<LogicalId> stands in for its name.
+        String configurationSet = configurationSet(stackName);
+        clients.ses().createConfigurationSet(request -> request.configurationSetName(configurationSet));
+        return new Resources(table, bus, sender, signingKeys, configurationSet);
+    }
+
+    /**
+     * The resources of a stack provisioned earlier on the same emulator (by a running {@code ./run-local}, say), or
+     * empty when it has none: its table is the sign.
+     */
+    public static java.util.Optional<Resources> find(Template template, AwsClients clients, String stackName,
+                                                     String sender) {
+        String table = stackName + "-customers-table";
+        if (!clients.dynamoDb().listTables().tableNames().contains(table)) {
+            return java.util.Optional.empty();
+        }
+        String bus = Template.resolveName(template.properties("EventBus").get("Name"), stackName);
+        String signingKeys = clients.secretsManager().describeSecret(request -> request.secretId(
+                stackName + "-signing-keys")).arn();
+        return java.util.Optional.of(new Resources(table, bus, sender, signingKeys,
+                configurationSet(stackName)));
+    }
+
+    private static String configurationSet(String stackName) {
+        return stackName + "-EmailConfigurationSet";
     }
 
     /** A secret with a value generated from the template's {@code GenerateSecretString}; its ARN. */

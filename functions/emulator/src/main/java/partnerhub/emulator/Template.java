@@ -100,6 +100,43 @@ public final class Template {
         return (String) value;
     }
 
+    /**
+     * A property's value as CloudFormation would give it: a literal as it is; {@code !Ref} and {@code !GetAtt} (as
+     * {@code Id.Attribute}) from {@code references}, else a parameter's default; {@code !Sub} with each
+     * {@code ${Name}} looked up the same way.
+     *
+     * @throws IllegalArgumentException for a name neither the references nor the parameters have
+     */
+    @SuppressWarnings("unchecked")
+    public String resolve(Object value, Map<String, String> references) {
+        if (!(value instanceof Map<?, ?> map)) {
+            return String.valueOf(value);
+        }
+        var intrinsic = (Map<String, Object>) map;
+        if (intrinsic.containsKey("!Ref")) {
+            return reference((String) intrinsic.get("!Ref"), references);
+        }
+        if (intrinsic.containsKey("!GetAtt")) {
+            Object target = intrinsic.get("!GetAtt");
+            return reference(target instanceof List<?> parts ? parts.get(0) + "." + parts.get(1) : (String) target,
+                    references);
+        }
+        if (intrinsic.containsKey("!Sub") && intrinsic.get("!Sub") instanceof String text) {
+            var matcher = java.util.regex.Pattern.compile("\\$\\{([^}]+)}").matcher(text);
+            return matcher.replaceAll(match -> java.util.regex.Matcher.quoteReplacement(
+                    reference(match.group(1), references)));
+        }
+        throw new IllegalArgumentException("cannot resolve " + value);
+    }
+
+    private String reference(String name, Map<String, String> references) {
+        String value = references.containsKey(name) ? references.get(name) : parameterDefault(name);
+        if (value == null) {
+            throw new IllegalArgumentException("template.yaml refers to " + name + ", which nothing here provides");
+        }
+        return value;
+    }
+
     private static final class CloudFormationTags extends SafeConstructor {
 
         CloudFormationTags() {

@@ -1,0 +1,189 @@
+package partnerhub.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import partnerhub.domain.Actor;
+import partnerhub.domain.NewCustomer;
+import partnerhub.emulator.MotoServer;
+import partnerhub.emulator.Template;
+import partnerhub.emulator.lambda.ExecutionEnvironment;
+import partnerhub.emulator.lambda.ExecutionEnvironment.Deployment;
+import partnerhub.emulator.lambda.ExecutionEnvironment.InitType;
+import partnerhub.emulator.lambda.LambdaFunction;
+import partnerhub.emulator.lambda.Response;
+import partnerhub.testing.ApiEvents;
+import partnerhub.testing.Stack;
+
+/**
+ * Every function of template.yaml run as Lambda runs it, in both init types, against moto: AWS's own runtime
+ * interface client in a JVM of its own with the managed runtime's flags, the function's deployable artifact as its
+ * task root, Lambda's reserved environment and, under SnapStart, container credentials, the {@code org.crac} hooks
+ * and a restore that resets every connection the process held ({@link ExecutionEnvironment}). The init (with its
+ * priming) writes, sends and publishes nothing; the function's {@code events/} sample, on a customer in the state
+ * the sample needs, is answered as the contract says; an event it cannot read is reported as Lambda reports a
+ * function error, and the environment lives on to answer the next.
+ */
+class LambdaRuntimeMotoIT {
+
+    static final String PARTNER = "msp-contoso";
+    /** The customer id every sample names. */
+    static final String SAMPLE_ID = "01KAWJ5N8Q0000000000000000";
+
+    static Stack stack;
+    static Template template;
+    static Path root;
+
+    @BeforeAll
+    static void provision() {
+        stack = Stack.provision(MotoServer.shared());
+        template = Template.load();
+        root = Path.of(System.getProperty("templatePath", "../../template.yaml")).toAbsolutePath().getParent();
+    }
+
+    /** Every function in both init types; {@code -Dfunctions=A,B} narrows them, for a quicker look at a few. */
+    static Stream<Arguments> functions() {
+        String only = System.getProperty("functions", "");
+        return LambdaFunction.logicalIds(Template.load()).stream()
+                .filter(id -> only.isBlank() || Set.of(only.split(",")).contains(id))
+                .flatMap(id -> Stream.of(InitType.values()).map(type -> Arguments.of(id, type)));
+    }
+
+    /** What each function's sample is answered with on its seeded customer: the status, or what the payload holds. */
+    static final Map<String, Object> CONTRACT = Map.ofEntries(
+            Map.entry("GetCatalogFunction", 200),
+            Map.entry("CreateCustomerFunction", 201),
+            Map.entry("ListCustomersFunction", 200),
+            Map.entry("GetCustomerFunction", 200),
+            Map.entry("UpdateCustomerFunction", 200),
+            Map.entry("GetActivationLinkFunction", 200),
+            Map.entry("RegenerateActivationLinkFunction", 200),
+            Map.entry("ActivateFunction", 200),
+            Map.entry("PreviewTrialExtensionFunction", 200),
+            Map.entry("ExtendTrialFunction", 200),
+            Map.entry("SetAutoUpgradeFunction", 200),
+            Map.entry("ConvertCustomerFunction", 200),
+            Map.entry("ListCustomerEventsFunction", 200),
+            // The EventBridge consumers answer the customer they changed; the stream's, its batch response.
+            Map.entry("CustomerAssignedFunction", Pattern.compile(
+                    "(?=.*\"customerId\":\"[0-9A-Z]{26}\")(?=.*\"partnerId\":\"msp-contoso\")\\{.*}")),
+            Map.entry("ImportProgressFunction", Pattern.compile(".*\"onboardingStatus\":\"IN_PROGRESS\".*")),
+            Map.entry("DispatcherFunction", Pattern.compile("\\{\"batchItemFailures\":\\[]}")),
+            // The scheduled ones, their run's summary.
+            Map.entry("SweepFunction", Pattern.compile("\\{\"now\":\"2026-12-01T14:00:00Z\",\"due\":0,.*\"failed\":0,.*")),
+            Map.entry("OutboxRelayFunction", Pattern.compile(".*\"Delivered\":0.*")));
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("functions")
+    void initsWritingNothingThenAnswersItsSampleAsTheContractSays(String logicalId, InitType initType)
+            throws IOException {
+        String event = sampleOnSeededCustomer(logicalId);
+        var function = LambdaFunction.of(template, root, logicalId, stack.references());
+        stack.publishedEvents(); // the seeding's, delivered and drained
+        Set<String> itemsBefore = keys();
+        int emailsBefore = stack.sentEmails().size();
+
+        try (var environment = ExecutionEnvironment.start(function, initType, deployment(), System.out::println)) {
+            assertEquals(itemsBefore, keys(), logicalId + "'s init wrote to the table");
+            assertEquals(emailsBefore, stack.sentEmails().size(), logicalId + "'s init sent an email");
+            assertEquals(List.of(), stack.publishedEvents(), logicalId + "'s init published an event");
+
+            // A function error is reported through the Runtime API as Lambda reports one, and the environment lives on.
+            Response unreadable = environment.invoke("[\"not an event\"]");
+            assertEquals("Runtime.UserException", unreadable.errorType(), unreadable.toString());
+            assertTrue(unreadable.text().contains("\"errorMessage\"") && unreadable.text().contains("\"stackTrace\""),
+                    unreadable.toString());
+
+            // The first AWS call after the init (under SnapStart: after the restore, on dead connections).
+            Response response = environment.invoke(event);
+            assertFalse(response.failed(), logicalId + " failed: " + response);
+            Object expected = CONTRACT.get(logicalId);
+            if (expected instanceof Integer status) {
+                assertEquals(status, JSON.std.mapFrom(response.text()).get("statusCode"), response.toString());
+            } else {
+                assertTrue(((Pattern) expected).matcher(response.text()).matches(), response.toString());
+            }
+
+            if (initType == InitType.SNAP_START) {
+                assertFalse(environment.environment().containsKey("AWS_ACCESS_KEY_ID"), "SnapStart sets no keys");
+                if (!logicalId.equals("GetCatalogFunction")) {
+                    assertTrue(environment.credentialReads() > 0, "its AWS calls signed with the container's"
+                            + " credentials");
+                }
+            }
+            assertNamedAsDeployed(environment);
+            assertEquals(Set.of(), environment.taskRootChanges(), "the task root is read-only");
+            assertTrue(environment.tmpBytes() <= ExecutionEnvironment.TMP_BYTES, "/tmp holds at most 512 MB");
+        }
+    }
+
+    /** Every JSON line names the function as CloudFormation named it, never a redacted token in its place. */
+    static void assertNamedAsDeployed(ExecutionEnvironment environment) throws IOException {
+        int named = 0;
+        for (String line : environment.logLines()) {
+            if (line.startsWith("{") && line.contains("\"function_name\"")) {
+                assertEquals(environment.functionName(), JSON.std.mapFrom(line).get("function_name"), line);
+                named++;
+            }
+        }
+        assertTrue(named > 0, "some line names the function: " + environment.logLines());
+    }
+
+    static Deployment deployment() {
+        return new Deployment(Stack.STACK_NAME, Stack.REGION.id(), Stack.ACCOUNT, stack.endpoint());
+    }
+
+    /**
+     * The function's sample, naming a customer seeded for it: an onboarded MSP trial for the routes that act on a
+     * trial, a pending one (with its activation token) for the others.
+     */
+    static String sampleOnSeededCustomer(String logicalId) throws IOException {
+        String event = Files.readString(sample(logicalId));
+        var dependencies = stack.dependencies(Clock.systemUTC());
+        var created = dependencies.customers().create(new Actor(PARTNER, "alice@msp-contoso.example"),
+                new NewCustomer("Seeded " + logicalId, "it@seeded.example", "STANDARD", List.of()), null);
+        String id = created.customer().customerId();
+        Instant trialEnd = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+        if (!Set.of("GetActivationLinkFunction", "RegenerateActivationLinkFunction", "ImportProgressFunction",
+                "ActivateFunction", "UpdateCustomerFunction").contains(logicalId)) {
+            stack.seed(Clock.systemUTC()).completeOnboarding(PARTNER, id, trialEnd);
+        }
+        var token = Pattern.compile("token=([^&#]+)").matcher(created.activationLink().url());
+        token.find();
+        // EventBridge events get a new id each time: a consumer applies one event id once.
+        return event.replace(SAMPLE_ID, id).replace("2026-12-08T14:00:00Z", trialEnd.toString())
+                .replace("3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", token.group(1))
+                .replaceFirst("\"id\": \"[0-9a-f-]{36}\"", "\"id\": \"" + java.util.UUID.randomUUID() + "\"");
+    }
+
+    /** {@code CreateCustomerFunction} takes {@code events/create-customer.json}. */
+    static Path sample(String logicalId) {
+        String name = logicalId.replaceFirst("Function$", "").replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+        return ApiEvents.path(name + ".json");
+    }
+
+    private static Set<String> keys() {
+        var keys = new TreeSet<String>();
+        stack.allItems().forEach(item -> keys.add(item.get("pk").s() + " " + item.get("sk").s()));
+        return keys;
+    }
+}
