@@ -132,8 +132,7 @@ public final class Invoke {
                     System.err::println)) {
                 return environment.invoke(Files.readAllBytes(options.event()));
             } catch (ExecutionEnvironment.InitFailed failed) {
-                return new Response(failed.getMessage().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        failed.errorType());
+                return Response.error(null, null, failed.errorType(), failed.getMessage());
             }
         } finally {
             if (started != null) {

@@ -245,7 +245,8 @@ public final class ExecutionEnvironment implements AutoCloseable {
             throw new IllegalStateException(function.logicalId() + "'s execution environment is gone");
         }
         String requestId = UUID.randomUUID().toString();
-        var invocation = api.invoke(requestId, event, function.timeout(), traceHeader());
+        String traceHeader = traceHeader();
+        var invocation = api.invoke(requestId, event, function.timeout(), traceHeader);
         var exited = process.onExit();
         try {
             Object outcome = CompletableFuture.anyOf(invocation.response(), exited)
@@ -253,11 +254,11 @@ public final class ExecutionEnvironment implements AutoCloseable {
             if (outcome instanceof Response response) {
                 return response;
             }
-            return Response.error("Runtime.ExitError", requestId + " Error: Runtime exited with error: exit status "
-                    + process.exitValue());
+            return Response.error(requestId, traceHeader, "Runtime.ExitError", requestId
+                    + " Error: Runtime exited with error: exit status " + process.exitValue());
         } catch (TimeoutException timedOut) {
-            process.destroyForcibly();
-            return Response.error("Sandbox.Timedout", requestId + " Task timed out after "
+            kill();
+            return Response.error(requestId, traceHeader, "Sandbox.Timedout", requestId + " Task timed out after "
                     + function.timeout().toSeconds() + ".00 seconds");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -503,14 +504,18 @@ public final class ExecutionEnvironment implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - nanos);
     }
 
-    @Override
-    public void close() {
+    private void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public void close() {
+        kill();
         api.close();
         if (toAws != null) {
             toAws.close();

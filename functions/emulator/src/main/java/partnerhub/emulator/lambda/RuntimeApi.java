@@ -108,8 +108,9 @@ final class RuntimeApi implements AutoCloseable {
                     reply(exchange, 400, "{\"errorType\":\"InvalidRequestID\"}");
                     return;
                 }
-                invocation.response().complete(parts[1].equals("response") ? Response.success(body)
-                        : Response.error(errorType(exchange), body));
+                invocation.response().complete(parts[1].equals("response")
+                        ? Response.success(invocation.requestId(), invocation.traceHeader(), body)
+                        : Response.error(invocation.requestId(), invocation.traceHeader(), errorType(exchange), body));
                 reply(exchange, 202, "{\"status\":\"OK\"}");
             } else if (method.equals("POST") && path.equals("/2018-06-01/runtime/init/error")) {
                 failed.complete(new Failure("init", errorType(exchange), text(body)));
