@@ -78,14 +78,19 @@ public final class Bench {
             var results = bench.results;
             boolean cold = options.runs(Part.COLD);
             boolean warm = options.runs(Part.SNAPSTART) || options.runs(Part.WARM);
+            boolean lambda = options.runs(Part.LAMBDA);
 
-            bench.provideCustomers(functions, (cold ? options.samples() + 4 : 0) + (warm ? 1 : 0),
+            bench.provideCustomers(functions, (cold ? options.samples() + 4 : 0) + (warm ? 1 : 0)
+                            + (lambda ? LambdaStarts.EVENTS_PER_ROUND * (options.samples() + 1) : 0),
                     warm ? options.warmInvokes() : 0);
+            var subjects = new ArrayList<>(functions);
+            subjects.add(helloWorld("HelloWorld", HelloWorldHandler.class, Artifacts.helloWorld(output)));
+            subjects.add(helloWorld("TypedHelloWorld", TypedHelloWorldHandler.class,
+                    Artifacts.typedHelloWorld(output)));
+            if (lambda) {
+                results.lambdaStarts(LambdaStarts.run(bench, subjects));
+            }
             if (cold) {
-                var subjects = new ArrayList<>(functions);
-                subjects.add(helloWorld("HelloWorld", HelloWorldHandler.class, Artifacts.helloWorld(output)));
-                subjects.add(helloWorld("TypedHelloWorld", TypedHelloWorldHandler.class,
-                        Artifacts.typedHelloWorld(output)));
                 results.coldStarts(ColdStarts.run(bench, subjects));
             }
             if (warm) {

@@ -11,6 +11,8 @@ import partnerhub.aws.AwsSettings;
 import partnerhub.emulator.MotoServer;
 import partnerhub.emulator.Provisioner;
 import partnerhub.emulator.Template;
+import partnerhub.emulator.lambda.ExecutionEnvironment;
+import partnerhub.emulator.lambda.LambdaFunction;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -26,6 +28,8 @@ final class BenchStack implements AutoCloseable {
     static final String SENDER = "noreply@partnerhub.example";
     static final String ACTIVATION_BASE_URL = "https://console.partnerhub.example/activate";
     static final Region REGION = Region.US_EAST_1;
+    /** moto's account. */
+    static final String ACCOUNT = "123456789012";
     static final Map<String, String> EMULATOR_CALL_BOUNDS = Map.of("AWS_CALL_TIMEOUT_MS", "60000",
             "AWS_ATTEMPT_TIMEOUT_MS", "30000");
 
@@ -100,6 +104,28 @@ final class BenchStack implements AutoCloseable {
         environment.put("LANG", "en_US.UTF-8");
         environment.put("PATH", System.getenv("PATH"));
         return environment;
+    }
+
+    /**
+     * The function as the Lambda execution environment runs it: template.yaml's own definition resolved against this
+     * stack, with the bench's SDK bounds; a hello world (no template entry) as its artifact and handler alone.
+     */
+    LambdaFunction lambdaFunction(Deployment.Function function) {
+        Template definitions = Template.load(template);
+        LambdaFunction lambda = LambdaFunction.logicalIds(definitions).contains(function.logicalId())
+                ? LambdaFunction.of(definitions, template.toAbsolutePath().getParent(), function.logicalId(),
+                        resources.references(STACK_NAME, REGION.id(), ACCOUNT, ACTIVATION_BASE_URL))
+                : new LambdaFunction(function.logicalId(), function.handlerClass(), function.artifact(),
+                        function.memoryMb(), Duration.ofSeconds(function.timeoutSeconds()), Map.of(), null, "JSON",
+                        "INFO");
+        var variables = new LinkedHashMap<>(lambda.variables());
+        variables.putAll(EMULATOR_CALL_BOUNDS);
+        return lambda.withVariables(variables);
+    }
+
+    /** Where the execution environments are deployed: this stack, on the emulator. */
+    ExecutionEnvironment.Deployment deployment() {
+        return new ExecutionEnvironment.Deployment(STACK_NAME, REGION.id(), ACCOUNT, moto.endpoint());
     }
 
     /** What the environments left out, for the results' notes. */

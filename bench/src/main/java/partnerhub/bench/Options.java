@@ -9,10 +9,10 @@ import java.util.Set;
 record Options(int samples, Set<Part> parts, int warmInvokes, List<Integer> sweepSizes, int throughputCustomers,
                int delayMillis) {
 
-    enum Part { COLD, SNAPSTART, WARM, SWEEP }
+    enum Part { COLD, SNAPSTART, WARM, SWEEP, LAMBDA }
 
     static final String USAGE = """
-            usage: bench/run [--samples N] [--parts cold,snapstart,warm,sweep] [--warm-invokes N]
+            usage: bench/run [--samples N] [--parts lambda,cold,snapstart,warm,sweep] [--warm-invokes N]
                              [--sweep-sizes 1000,10000,100000] [--throughput-customers N] [--delay-ms N]
               --samples               fresh JVMs per function for the cold starts, interleaved (default 20)
               --parts                 which parts to run (default all)

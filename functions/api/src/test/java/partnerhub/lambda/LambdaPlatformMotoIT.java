@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import partnerhub.emulator.FaultProxy;
@@ -92,10 +91,7 @@ class LambdaPlatformMotoIT {
 
     @Test
     void aFunctionThatOutlivesItsTimeoutIsKilledAndItsEnvironmentIsGone() throws IOException {
-        LambdaFunction getCustomer = function("GetCustomerFunction");
-        var oneSecond = new LambdaFunction(getCustomer.logicalId(), getCustomer.handler(), getCustomer.artifact(),
-                getCustomer.memoryMb(), Duration.ofSeconds(1), getCustomer.variables(), getCustomer.logGroup(),
-                getCustomer.logFormat(), getCustomer.applicationLogLevel());
+        LambdaFunction oneSecond = function("GetCustomerFunction").withTimeout(Duration.ofSeconds(1));
         try (var proxy = FaultProxy.start(stack.endpoint());
              var environment = ExecutionEnvironment.start(oneSecond, InitType.ON_DEMAND,
                      deployment(proxy.endpoint()), line -> {});
@@ -114,9 +110,7 @@ class LambdaPlatformMotoIT {
         LambdaFunction sweep = function("SweepFunction");
         var variables = new HashMap<>(sweep.variables());
         variables.remove("TABLE_NAME");
-        var withoutTable = new LambdaFunction(sweep.logicalId(), sweep.handler(), sweep.artifact(), sweep.memoryMb(),
-                sweep.timeout(), Map.copyOf(variables), sweep.logGroup(), sweep.logFormat(),
-                sweep.applicationLogLevel());
+        LambdaFunction withoutTable = sweep.withVariables(variables);
 
         for (InitType initType : InitType.values()) {
             var lines = new java.util.concurrent.CopyOnWriteArrayList<String>();

@@ -34,7 +34,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.ZipFile;
 import partnerhub.emulator.RecordingProxy;
 
 /**
@@ -134,9 +133,8 @@ public final class ExecutionEnvironment implements AutoCloseable {
         this.initType = initType;
         this.functionName = deployment.stackName() + "-" + function.logicalId() + "-" + randomSuffix();
         this.directory = Files.createTempDirectory("lambda-" + function.logicalId() + "-");
-        this.taskRoot = Files.createDirectory(directory.resolve("task"));
+        this.taskRoot = TaskRoots.of(function.artifact());
         this.tmp = Files.createDirectory(directory.resolve("tmp"));
-        unzip(function.artifact(), taskRoot);
         this.taskRootFiles = fingerprint(taskRoot);
         Path jni = extractJni(tmp);
 
@@ -322,7 +320,10 @@ public final class ExecutionEnvironment implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Files of the task root that changed since the start: Lambda's is read-only, so any is a defect. */
+    /**
+     * Files of the task root that changed since the start: Lambda's is read-only, so any is a defect (and here,
+     * where environments of one artifact share its task root, one another's).
+     */
     public Set<Path> taskRootChanges() {
         Map<Path, Long> now = fingerprint(taskRoot);
         var changed = new java.util.TreeSet<Path>();
@@ -442,29 +443,6 @@ public final class ExecutionEnvironment implements AutoCloseable {
             Files.copy(in, library, StandardCopyOption.REPLACE_EXISTING);
         }
         return library;
-    }
-
-    private static void unzip(Path artifact, Path into) throws IOException {
-        try (var zip = new ZipFile(artifact.toFile())) {
-            for (var entry : Collections.list(zip.entries())) {
-                Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) {
-                    throw new IOException("an entry outside the task root: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        Files.copy(in, target);
-                    }
-                }
-            }
-        }
-        // Read-only, as /var/task is (a process running as root ignores the mode: taskRootChanges() checks).
-        try (Stream<Path> files = Files.walk(into)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().setWritable(false, false));
-        }
     }
 
     private static Map<Path, Long> fingerprint(Path root) {

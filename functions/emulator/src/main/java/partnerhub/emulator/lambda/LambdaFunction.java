@@ -55,6 +55,18 @@ public record LambdaFunction(String logicalId, String handler, Path artifact, in
                 (String) logging.get("ApplicationLogLevel"));
     }
 
+    /** The same function with other variables (a bench's longer SDK bounds, a test's missing one). */
+    public LambdaFunction withVariables(Map<String, String> replaced) {
+        return new LambdaFunction(logicalId, handler, artifact, memoryMb, timeout, Map.copyOf(replaced), logGroup,
+                logFormat, applicationLogLevel);
+    }
+
+    /** The same function with another {@code Timeout}. */
+    public LambdaFunction withTimeout(Duration replaced) {
+        return new LambdaFunction(logicalId, handler, artifact, memoryMb, replaced, variables, logGroup, logFormat,
+                applicationLogLevel);
+    }
+
     private static Object globalOr(Template template, String name) {
         Object global = template.globalFunctionProperty(name);
         return global == null ? Map.of() : global;
