@@ -88,7 +88,7 @@ public final class Bench {
             subjects.add(helloWorld("TypedHelloWorld", TypedHelloWorldHandler.class,
                     Artifacts.typedHelloWorld(output)));
             if (lambda) {
-                results.lambdaStarts(LambdaStarts.run(bench, subjects));
+                results.lambdaStarts(LambdaStarts.run(bench, subjects), deployment.alarms());
             }
             if (cold) {
                 results.coldStarts(ColdStarts.run(bench, subjects));

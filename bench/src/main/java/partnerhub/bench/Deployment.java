@@ -74,6 +74,11 @@ final class Deployment {
         return functions;
     }
 
+    /** How many CloudWatch alarms the stack has: each is billed a month. */
+    int alarms() {
+        return template.resources("AWS::CloudWatch::Alarm").size();
+    }
+
     /** A parameter's default, or null. */
     String parameterDefault(String name) {
         return template.parameterDefault(name);

@@ -41,8 +41,12 @@ final class Results {
         this.options = options;
     }
 
-    void lambdaStarts(List<LambdaStarts.Result> results) {
+    private int alarms;
+
+    /** The Lambda environment's figures, and the stack's alarm count for what it costs to run. */
+    void lambdaStarts(List<LambdaStarts.Result> results, int alarms) {
         this.lambdaStarts = results;
+        this.alarms = alarms;
     }
 
     void coldStarts(List<ColdStarts.Result> results) {
@@ -81,6 +85,11 @@ final class Results {
                 "delayMs", options.delayMillis()));
         json.put("method", method());
         json.put("lambdaEnvironment", lambdaStarts.stream().map(Results::lambdaJson).toList());
+        if (!lambdaStarts.isEmpty()) {
+            json.put("costs", Map.of("prices", Costs.PRICES,
+                    "perThousandCustomers", costJson(Costs.perThousandCustomers(lambdaStarts)),
+                    "fixed", costJson(Costs.fixed(lambdaStarts, alarms))));
+        }
         json.put("coldStarts", coldStarts.stream().map(this::coldStartJson).toList());
         json.put("snapStart", warmInvokes.stream().map(this::snapStartJson).toList());
         json.put("warm", warmInvokes.stream().filter(r -> r.function().isApi()).map(this::warmJson).toList());
@@ -264,6 +273,19 @@ final class Results {
         return json;
     }
 
+    private static List<Map<String, Object>> costJson(List<Costs.Line> lines) {
+        return lines.stream().map(line -> Map.<String, Object>of("item", line.item(), "quantity", line.quantity(),
+                "dollars", Math.round(line.dollars() * 10_000) / 10_000.0)).toList();
+    }
+
+    private static void costTable(StringBuilder md, String title, List<Costs.Line> lines) {
+        md.append("\n").append(title).append("\n\n| item | a month | USD |\n|---|---|---|\n");
+        lines.forEach(line -> md.append(String.format(Locale.ROOT, "| %s | %s | %.4f |%n", line.item(),
+                line.quantity(), line.dollars())));
+        md.append(String.format(Locale.ROOT, "| **total** | | **%.2f** |%n",
+                lines.stream().mapToDouble(Costs.Line::dollars).sum()));
+    }
+
     private LambdaStarts.Result lambdaFloor() {
         return lambdaStarts.stream().filter(r -> r.function().name().equals(FLOOR)).findFirst().orElse(null);
     }
@@ -356,6 +378,13 @@ final class Results {
                         Stats.median(r.restoreToFirstResponse()), Stats.median(r.warmInvoke()),
                         restoreOverAllowance(r)));
             }
+        }
+        if (!lambdaStarts.isEmpty()) {
+            md.append("\n## What it costs to run (us-east-1, arm64; the workload assumed in bench's Costs)\n");
+            costTable(md, "Per 1,000 customers a month:", Costs.perThousandCustomers(lambdaStarts));
+            costTable(md, "The stack's own, whatever its customers:", Costs.fixed(lambdaStarts, alarms));
+            md.append("\nPrices: ");
+            md.append(String.join("; ", Costs.PRICES)).append(".\n");
         }
         if (!coldStarts.isEmpty()) {
             ColdStarts.Result floor = floor();
