@@ -2,33 +2,29 @@ package partnerhub.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import partnerhub.bench.hello.HelloWorldHandler;
 import partnerhub.bench.hello.TypedHelloWorldHandler;
 import partnerhub.bench.runtime.LambdaRuntime;
 import partnerhub.bench.runtime.SdkTimer;
+import partnerhub.emulator.lambda.TaskRoots;
 
 /**
- * What a child JVM's classpath is made of: the function's artifact unzipped, as Lambda unpacks it into
- * {@code /var/task} ({@code task/:task/lib/*}), then the runtime's side: {@link LambdaRuntime} (this package's
+ * What a child JVM's classpath is made of: the function's artifact unzipped ({@link TaskRoots}), as Lambda unpacks
+ * it into {@code /var/task} ({@code task/:task/lib/*}), then the runtime's side: {@link LambdaRuntime} (this package's
  * classes alone, nothing else of the harness) and the runtime's serialization library. Also builds the hello-world
  * artifacts, the floor.
  */
 final class Artifacts {
 
     private final Path work;
-    private final Map<Path, Path> unzipped = new HashMap<>();
     private final Path runtime;
     private final Path sdkTimerRegistration;
 
@@ -48,11 +44,11 @@ final class Artifacts {
      * every SDK client (and {@code -Dbench.sdkTimer=true}, which {@link #sdkTimerOption} gives).
      */
     synchronized List<Path> classpath(Path artifact, boolean timeSdk) throws IOException {
-        Path task = unzipped.get(artifact);
-        if (task == null) {
-            task = unzip(artifact, work.resolve("task-" + unzipped.size()));
-            unzipped.put(artifact, task);
+        if (!Files.isRegularFile(artifact)) {
+            throw new IllegalStateException(artifact + " is missing: template.yaml's CodeUri names it; ./mvnw package"
+                    + " builds it (bench/run does)");
         }
+        Path task = TaskRoots.of(artifact);
         var classpath = new ArrayList<>(List.of(task, task.resolve("lib").resolve("*"), runtime));
         if (timeSdk) {
             classpath.add(sdkTimerRegistration);
@@ -113,30 +109,5 @@ final class Artifacts {
                 Files.copy(Objects.requireNonNull(in, resource), target);
             }
         }
-    }
-
-    private static Path unzip(Path zip, Path target) throws IOException {
-        if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException(zip + " is missing: template.yaml's CodeUri names it; ./mvnw package builds"
-                    + " it (bench/run does)");
-        }
-        try (var file = new ZipFile(zip.toFile())) {
-            for (var entries = file.entries(); entries.hasMoreElements(); ) {
-                ZipEntry entry = entries.nextElement();
-                Path path = target.resolve(entry.getName()).normalize();
-                if (!path.startsWith(target)) {
-                    throw new IOException("zip entry outside the archive's root: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(path);
-                } else {
-                    Files.createDirectories(path.getParent());
-                    try (InputStream in = file.getInputStream(entry); OutputStream out = Files.newOutputStream(path)) {
-                        in.transferTo(out);
-                    }
-                }
-            }
-        }
-        return target;
     }
 }

@@ -18,7 +18,7 @@ import java.util.zip.ZipFile;
  * but the seconds an unzip of thousands of classes takes (which is deployment, not a cold start). A rebuilt
  * artifact (another size or time) is unzipped again. Removed when the JVM exits.
  */
-final class TaskRoots {
+public final class TaskRoots {
 
     private record Build(Path artifact, long size, long modified) {}
 
@@ -26,7 +26,8 @@ final class TaskRoots {
 
     private TaskRoots() {}
 
-    static Path of(Path artifact) throws IOException {
+    /** The artifact's task root: unzipped on first use, then the same directory for every caller. */
+    public static Path of(Path artifact) throws IOException {
         Path absolute = artifact.toAbsolutePath().normalize();
         var build = new Build(absolute, Files.size(absolute), Files.getLastModifiedTime(absolute).toMillis());
         try {
