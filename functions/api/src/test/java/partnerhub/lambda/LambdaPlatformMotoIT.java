@@ -70,23 +70,35 @@ class LambdaPlatformMotoIT {
     }
 
     @Test
-    void eachInvokesTraceHeaderReachesItsLogLinesAndItsXRaySubsegments() throws IOException {
+    void eachInvokesTraceHeaderReachesItsLogLinesAndItsXRaySubsegments() throws Exception {
+        ExecutionEnvironment ran;
+        List<Response> responses;
         try (var environment = ExecutionEnvironment.start(function("GetCustomerFunction"), InitType.ON_DEMAND,
                 deployment(stack.endpoint()), line -> {})) {
+            ran = environment;
             String event = Files.readString(ApiEvents.path("get-customer.json"));
-            Response first = environment.invoke(event);
-            Response second = environment.invoke(event);
-
-            for (Response response : List.of(first, second)) {
-                assertFalse(response.failed(), response.toString());
-                String root = response.traceHeader().split(";")[0].substring("Root=".length());
-                assertTrue(environment.logLines().stream().anyMatch(line -> line.contains("\"function_request_id\":\""
-                        + response.requestId() + "\"") && line.contains("\"xray_trace_id\":\"" + root + "\"")),
-                        "a line names the invoke's request id and trace: " + environment.logLines());
-                assertTrue(environment.xraySegments().stream().anyMatch(segment -> segment.contains(root)),
-                        "a subsegment of the invoke's trace: " + environment.xraySegments());
+            responses = List.of(environment.invoke(event), environment.invoke(event));
+            // The subsegments go over UDP without waiting: given a moment to arrive.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!responses.stream().allMatch(response -> environment.xraySegments().stream()
+                    .anyMatch(segment -> segment.contains(root(response)))) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
             }
         }
+        for (Response response : responses) {
+            assertFalse(response.failed(), response.toString());
+            String root = root(response);
+            assertTrue(ran.logLines().stream().anyMatch(line -> line.contains("\"function_request_id\":\""
+                    + response.requestId() + "\"") && line.contains("\"xray_trace_id\":\"" + root + "\"")),
+                    "a line names the invoke's request id and trace: " + ran.logLines());
+            assertTrue(ran.xraySegments().stream().anyMatch(segment -> segment.contains(root)),
+                    "a subsegment of the invoke's trace: " + ran.xraySegments());
+        }
+    }
+
+    /** The trace id of the header Lambda gave the invoke. */
+    static String root(Response response) {
+        return response.traceHeader().split(";")[0].substring("Root=".length());
     }
 
     @Test

@@ -102,7 +102,9 @@ class LambdaRuntimeMotoIT {
         Set<String> itemsBefore = keys();
         int emailsBefore = stack.sentEmails().size();
 
+        ExecutionEnvironment ran;
         try (var environment = ExecutionEnvironment.start(function, initType, deployment(), System.out::println)) {
+            ran = environment;
             assertEquals(itemsBefore, keys(), logicalId + "'s init wrote to the table");
             assertEquals(emailsBefore, stack.sentEmails().size(), logicalId + "'s init sent an email");
             assertEquals(List.of(), stack.publishedEvents(), logicalId + "'s init published an event");
@@ -130,10 +132,10 @@ class LambdaRuntimeMotoIT {
                             + " credentials");
                 }
             }
-            assertNamedAsDeployed(environment);
             assertEquals(Set.of(), environment.taskRootChanges(), "the task root is read-only");
             assertTrue(environment.tmpBytes() <= ExecutionEnvironment.TMP_BYTES, "/tmp holds at most 512 MB");
         }
+        assertNamedAsDeployed(ran); // once closed: every line read
     }
 
     /** Every JSON line names the function as CloudFormation named it, never a redacted token in its place. */

@@ -124,6 +124,7 @@ public final class ExecutionEnvironment implements AutoCloseable {
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> environment;
     private final Process process;
+    private final List<Thread> collectors;
     private final long started;
     private Init init;
 
@@ -173,8 +174,8 @@ public final class ExecutionEnvironment implements AutoCloseable {
         builder.environment().putAll(environment);
         this.started = System.nanoTime();
         this.process = builder.start();
-        Thread.ofVirtual().start(() -> collect(process.getInputStream(), logLines));
-        Thread.ofVirtual().start(() -> collect(process.getErrorStream(), logLines));
+        this.collectors = List.of(Thread.ofVirtual().start(() -> collect(process.getInputStream(), logLines)),
+                Thread.ofVirtual().start(() -> collect(process.getErrorStream(), logLines)));
     }
 
     /**
@@ -195,6 +196,11 @@ public final class ExecutionEnvironment implements AutoCloseable {
         try {
             environment.runInit();
             return environment;
+        } catch (InitFailed failed) {
+            // The runtime exits by itself after posting its error: its last log lines are written by then.
+            environment.process.onExit().completeOnTimeout(null, 5, TimeUnit.SECONDS).join();
+            environment.close();
+            throw failed;
         } catch (RuntimeException failed) {
             environment.close();
             throw failed;
@@ -292,7 +298,10 @@ public final class ExecutionEnvironment implements AutoCloseable {
         return environment;
     }
 
-    /** Every line the function's process wrote so far, stdout and stderr, in order of arrival. */
+    /**
+     * Every line the function's process wrote so far, stdout and stderr, in order of arrival: read as the pipes
+     * deliver them, so a line written just before a response may come after it; after {@link #close}, all of them.
+     */
     public List<String> logLines() {
         synchronized (lines) {
             return List.copyOf(lines);
@@ -494,6 +503,13 @@ public final class ExecutionEnvironment implements AutoCloseable {
     @Override
     public void close() {
         kill();
+        for (Thread collector : collectors) {
+            try {
+                collector.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         api.close();
         if (toAws != null) {
             toAws.close();
