@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -155,8 +156,7 @@ class LambdaRuntimeMotoIT {
                 }
             }
             for (Invocation extra : EXTRAS.getOrDefault(logicalId, List.of())) {
-                String extraEvent = extra.seed().get();
-                Response answer = environment.invoke(extraEvent);
+                Response answer = environment.invoke(extra.event().apply(event));
                 assertFalse(answer.failed(), logicalId + " failed: " + answer);
                 assertTrue(extra.answer().matcher(answer.text()).matches(), answer.toString());
             }
@@ -169,13 +169,39 @@ class LambdaRuntimeMotoIT {
         }
     }
 
-    /** An invocation beyond the sample: its event (seeding the state it needs first), and what its answer holds. */
-    record Invocation(java.util.function.Supplier<String> seed, Pattern answer) {}
+    /**
+     * An invocation after the sample: its event, made from the sample's (seeding the state it needs first), and what
+     * its answer holds.
+     */
+    record Invocation(UnaryOperator<String> event, Pattern answer) {}
+
+    /** A page of one, after {@code seed} has made two entries at least, so the answer signs a token for the next. */
+    static Invocation pageOfOne(java.util.function.Consumer<String> seed) {
+        return new Invocation(sample -> {
+            seed.accept(sample);
+            return sample.replace("limit=25", "limit=1").replace("\"limit\": \"25\"", "\"limit\": \"1\"");
+        }, Pattern.compile("(?=.*\"statusCode\":200)(?=.*nextToken\\\\\":\\\\\"\\w).*"));
+    }
+
+    static final Actor ALICE = new Actor(PARTNER, "alice@msp-contoso.example");
 
     /** The paths to the grants a sample alone does not take. */
     static final Map<String, List<Invocation>> EXTRAS = Map.of(
+            "ListCustomersFunction", List.of(pageOfOne(sample -> {
+                for (int i = 0; i < 2; i++) {
+                    stack.dependencies(Clock.systemUTC()).customers().create(ALICE,
+                            new NewCustomer("Pending " + i, "it@pending.example", "STANDARD", List.of()), null);
+                }
+            })),
+            // Two changes, two more lines in the customer's log.
+            "ListCustomerEventsFunction", List.of(pageOfOne(sample -> {
+                var trials = stack.dependencies(Clock.systemUTC()).trials();
+                String id = sample.replaceFirst("(?s).*\"/customers/([0-9A-Z]{26})/events\".*", "$1");
+                trials.setAutoUpgrade(ALICE, id, false);
+                trials.setAutoUpgrade(ALICE, id, true);
+            })),
             // A new customer's activation email and event, and an email no template can be filled from (parked).
-            "DispatcherFunction", List.of(new Invocation(() -> {
+            "DispatcherFunction", List.of(new Invocation(sample -> {
                 var outbox = new OutboxFixtures(stack);
                 var entries = new ArrayList<>(outbox.ofNewCustomer(Clock.systemUTC()));
                 entries.addAll(outbox.withUncomposableEmail(outbox.ofNewCustomer(Clock.systemUTC())));
@@ -183,26 +209,18 @@ class LambdaRuntimeMotoIT {
             }, Pattern.compile("\\{\"batchItemFailures\":\\[]}"))),
             // The same, left undelivered past the stream's bound; then the parked email put back.
             "OutboxRelayFunction", List.of(
-                    new Invocation(() -> {
+                    new Invocation(sample -> {
                         var outbox = new OutboxFixtures(stack);
                         Clock tenMinutesAgo = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10));
                         outbox.ofNewCustomer(tenMinutesAgo);
                         outbox.withUncomposableEmail(outbox.ofNewCustomer(tenMinutesAgo));
-                        return readSample("OutboxRelayFunction");
+                        return sample;
                     }, Pattern.compile("(?=.*\"Delivered\":([3-9]|\\d{2,}))(?=.*\"Parked\":[1-9]).*")),
-                    new Invocation(() -> "{\"replayParked\": true}", Pattern.compile("\\{\"replayed\":[1-9]\\d*}"))),
+                    new Invocation(sample -> "{\"replayParked\": true}", Pattern.compile("\\{\"replayed\":[1-9]\\d*}"))),
             // A run three days on: the trials seeded ten days long are due their first notice.
-            "SweepFunction", List.of(new Invocation(() -> readSample("SweepFunction").replace("2026-12-01T14:00:00Z",
+            "SweepFunction", List.of(new Invocation(sample -> sample.replace("2026-12-01T14:00:00Z",
                     Instant.now().plus(Duration.ofDays(3).plusHours(1)).truncatedTo(ChronoUnit.SECONDS).toString()),
                     Pattern.compile("\\{\"now\":\"[^\"]+\",\"due\":[1-9]\\d*,\"notices\":[1-9]\\d*,.*\"failed\":0,.*"))));
-
-    static String readSample(String logicalId) {
-        try {
-            return Files.readString(sample(logicalId));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     /** Every JSON line names the function as CloudFormation named it, never a redacted token in its place. */
     static void assertNamedAsDeployed(ExecutionEnvironment environment) throws IOException {
@@ -225,7 +243,7 @@ class LambdaRuntimeMotoIT {
      * trial, a pending one (with its activation token) for the others.
      */
     static String sampleOnSeededCustomer(String logicalId) throws IOException {
-        String event = readSample(logicalId);
+        String event = Files.readString(sample(logicalId));
         var dependencies = stack.dependencies(Clock.systemUTC());
         var created = dependencies.customers().create(new Actor(PARTNER, "alice@msp-contoso.example"),
                 new NewCustomer("Seeded " + logicalId, "it@seeded.example", "STANDARD", List.of()), null);
