@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import partnerhub.emulator.Template;
+import partnerhub.lambda.iam.FunctionPolicies;
 
 /**
  * Least privilege, read off template.yaml itself: no wildcard action or resource, no write a function does not make,
@@ -180,11 +181,7 @@ class TemplatePoliciesTest {
     }
 
     private void forEachStatementOf(String function, java.util.function.Consumer<Map<?, ?>> check) {
-        for (Object policy : list(functions().get(function).getOrDefault("Policies", List.of()))) {
-            if (policy instanceof Map<?, ?> map && map.get("Statement") instanceof List<?> statements) {
-                statements.forEach(statement -> check.accept((Map<?, ?>) statement));
-            }
-        }
+        FunctionPolicies.statementsAsWritten(template, function).forEach(check);
     }
 
     private static List<?> list(Object value) {

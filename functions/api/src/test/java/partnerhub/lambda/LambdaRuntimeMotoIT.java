@@ -12,12 +12,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,6 +35,9 @@ import partnerhub.emulator.lambda.ExecutionEnvironment.Deployment;
 import partnerhub.emulator.lambda.ExecutionEnvironment.InitType;
 import partnerhub.emulator.lambda.LambdaFunction;
 import partnerhub.emulator.lambda.Response;
+import partnerhub.lambda.iam.FunctionPolicies;
+import partnerhub.lambda.iam.IamRequests;
+import partnerhub.lambda.iam.PolicyAudit;
 import partnerhub.testing.ApiEvents;
 import partnerhub.testing.Stack;
 
@@ -42,6 +49,11 @@ import partnerhub.testing.Stack;
  * priming) writes, sends and publishes nothing; the function's {@code events/} sample, on a customer in the state
  * the sample needs, is answered as the contract says; an event it cannot read is reported as Lambda reports a
  * function error, and the environment lives on to answer the next.
+ *
+ * <p>Its IAM policy in template.yaml is held to the calls it really made, both ways: every call (init and restore
+ * included) is one the policy allows, and every action the policy allows is one some invocation made, or its
+ * statement says why not ({@link PolicyAudit}). Where a sample alone takes no path to a grant, {@link #EXTRAS} go
+ * there.
  */
 class LambdaRuntimeMotoIT {
 
@@ -52,12 +64,25 @@ class LambdaRuntimeMotoIT {
     static Stack stack;
     static Template template;
     static Path root;
+    static PolicyAudit policies;
+    static final Set<String> AUDITED = ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     static void provision() {
         stack = Stack.provision(MotoServer.shared());
         template = Template.load();
-        root = Path.of(System.getProperty("templatePath", "../../template.yaml")).toAbsolutePath().getParent();
+        Path templatePath = Path.of(System.getProperty("templatePath", "../../template.yaml")).toAbsolutePath();
+        root = templatePath.getParent();
+        policies = new PolicyAudit(new FunctionPolicies(templatePath, stack.references()),
+                IamRequests.of(template, Stack.REGION.id(), Stack.ACCOUNT));
+    }
+
+    /** Every grant of each function that ran was used by some invocation, or its statement says why not. */
+    @AfterAll
+    static void everyGrantWasExercisedOrSaysWhyNot() {
+        var unexercised = new ArrayList<String>();
+        AUDITED.stream().sorted().forEach(id -> unexercised.addAll(policies.unexercised(id)));
+        assertEquals(List.of(), unexercised);
     }
 
     /** Every function in both init types; {@code -Dfunctions=A,B} narrows them, for a quicker look at a few. */
@@ -132,11 +157,72 @@ class LambdaRuntimeMotoIT {
                             + " credentials");
                 }
             }
+            for (Invocation extra : EXTRAS.getOrDefault(logicalId, List.of())) {
+                Response answer = environment.invoke(extra.event().apply(event));
+                assertFalse(answer.failed(), logicalId + " failed: " + answer);
+                assertTrue(extra.answer().matcher(answer.text()).matches(), answer.toString());
+            }
+
+            assertEquals(List.of(), policies.denials(logicalId, environment.awsCalls()));
+            AUDITED.add(logicalId);
             assertEquals(Set.of(), environment.taskRootChanges(), "the task root is read-only");
             assertTrue(environment.tmpBytes() <= ExecutionEnvironment.TMP_BYTES, "/tmp holds at most 512 MB");
         }
         assertNamedAsDeployed(ran); // once closed: every line read
     }
+
+    /**
+     * An invocation after the sample: its event, made from the sample's (seeding the state it needs first), and what
+     * its answer holds.
+     */
+    record Invocation(UnaryOperator<String> event, Pattern answer) {}
+
+    /** A page of one, after {@code seed} has made two entries at least, so the answer signs a token for the next. */
+    static Invocation pageOfOne(java.util.function.Consumer<String> seed) {
+        return new Invocation(sample -> {
+            seed.accept(sample);
+            return sample.replace("limit=25", "limit=1").replace("\"limit\": \"25\"", "\"limit\": \"1\"");
+        }, Pattern.compile("(?=.*\"statusCode\":200)(?=.*nextToken\\\\\":\\\\\"\\w).*"));
+    }
+
+    static final Actor ALICE = new Actor(PARTNER, "alice@msp-contoso.example");
+
+    /** The paths to the grants a sample alone does not take. */
+    static final Map<String, List<Invocation>> EXTRAS = Map.of(
+            "ListCustomersFunction", List.of(pageOfOne(sample -> {
+                for (int i = 0; i < 2; i++) {
+                    stack.dependencies(Clock.systemUTC()).customers().create(ALICE,
+                            new NewCustomer("Pending " + i, "it@pending.example", "STANDARD", List.of()), null);
+                }
+            })),
+            // Two changes, two more lines in the customer's log.
+            "ListCustomerEventsFunction", List.of(pageOfOne(sample -> {
+                var trials = stack.dependencies(Clock.systemUTC()).trials();
+                String id = sample.replaceFirst("(?s).*\"/customers/([0-9A-Z]{26})/events\".*", "$1");
+                trials.setAutoUpgrade(ALICE, id, false);
+                trials.setAutoUpgrade(ALICE, id, true);
+            })),
+            // A new customer's activation email and event, and an email no template can be filled from (parked).
+            "DispatcherFunction", List.of(new Invocation(sample -> {
+                var outbox = new OutboxFixtures(stack);
+                var entries = new ArrayList<>(outbox.ofNewCustomer(Clock.systemUTC()));
+                entries.addAll(outbox.withUncomposableEmail(outbox.ofNewCustomer(Clock.systemUTC())));
+                return OutboxFixtures.insertBatch(entries);
+            }, Pattern.compile("\\{\"batchItemFailures\":\\[]}"))),
+            // The same, left undelivered past the stream's bound; then the parked email put back.
+            "OutboxRelayFunction", List.of(
+                    new Invocation(sample -> {
+                        var outbox = new OutboxFixtures(stack);
+                        Clock tenMinutesAgo = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10));
+                        outbox.ofNewCustomer(tenMinutesAgo);
+                        outbox.withUncomposableEmail(outbox.ofNewCustomer(tenMinutesAgo));
+                        return sample;
+                    }, Pattern.compile("(?=.*\"Delivered\":([3-9]|\\d{2,}))(?=.*\"Parked\":[1-9]).*")),
+                    new Invocation(sample -> "{\"replayParked\": true}", Pattern.compile("\\{\"replayed\":[1-9]\\d*}"))),
+            // A run three days on: the trials seeded ten days long are due their first notice.
+            "SweepFunction", List.of(new Invocation(sample -> sample.replace("2026-12-01T14:00:00Z",
+                    Instant.now().plus(Duration.ofDays(3).plusHours(1)).truncatedTo(ChronoUnit.SECONDS).toString()),
+                    Pattern.compile("\\{\"now\":\"[^\"]+\",\"due\":[1-9]\\d*,\"notices\":[1-9]\\d*,.*\"failed\":0,.*"))));
 
     /** Every JSON line names the function as CloudFormation named it, never a redacted token in its place. */
     static void assertNamedAsDeployed(ExecutionEnvironment environment) throws IOException {

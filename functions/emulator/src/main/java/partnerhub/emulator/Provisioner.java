@@ -29,11 +29,20 @@ public final class Provisioner {
          */
         public Map<String, String> references(String stackName, String region, String accountId,
                                               String activationBaseUrl) {
+            String tableArn = "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + tableName;
             return Map.ofEntries(
                     Map.entry("CustomersTable", tableName),
-                    Map.entry("CustomersTable.Arn", "arn:aws:dynamodb:" + region + ":" + accountId + ":table/"
-                            + tableName),
+                    Map.entry("CustomersTable.Arn", tableArn),
+                    // The stream's label is the emulator's own: any stream of the table stands in for it.
+                    Map.entry("CustomersTable.StreamArn", tableArn + "/stream/*"),
                     Map.entry("EventBus", busName),
+                    Map.entry("EventBus.Arn", "arn:aws:events:" + region + ":" + accountId + ":event-bus/" + busName),
+                    // Not provisioned (only Lambda's event source mapping sends to it): named as CloudFormation would.
+                    Map.entry("DispatcherFailures.Arn", "arn:aws:sqs:" + region + ":" + accountId + ":" + stackName
+                            + "-DispatcherFailures"),
+                    // The emulated stack verifies the sender's own address as its identity.
+                    Map.entry("SenderIdentity", sender),
+                    Map.entry("AWS::Partition", "aws"),
                     Map.entry("SigningKeys", signingKeysArn),
                     Map.entry("EmailConfigurationSet", configurationSet),
                     Map.entry("SenderEmail", sender),
