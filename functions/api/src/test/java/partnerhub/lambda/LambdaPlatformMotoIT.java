@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import partnerhub.emulator.FaultProxy;
 import partnerhub.emulator.MotoServer;
-import partnerhub.emulator.Template;
 import partnerhub.emulator.lambda.ExecutionEnvironment;
 import partnerhub.emulator.lambda.ExecutionEnvironment.Deployment;
 import partnerhub.emulator.lambda.ExecutionEnvironment.InitFailed;
@@ -35,22 +33,18 @@ import partnerhub.testing.Stack;
 class LambdaPlatformMotoIT {
 
     static Stack stack;
-    static Template template;
-    static Path root;
 
     @BeforeAll
     static void provision() {
         stack = Stack.provision(MotoServer.shared());
-        template = Template.load();
-        root = Path.of(System.getProperty("templatePath", "../../template.yaml")).toAbsolutePath().getParent();
     }
 
     static LambdaFunction function(String logicalId) {
-        return LambdaFunction.of(template, root, logicalId, stack.references());
+        return stack.lambdaFunction(logicalId);
     }
 
     static Deployment deployment(java.net.URI awsEndpoint) {
-        return new Deployment(Stack.STACK_NAME, Stack.REGION.id(), Stack.ACCOUNT, awsEndpoint);
+        return stack.deployment(awsEndpoint);
     }
 
     @Test

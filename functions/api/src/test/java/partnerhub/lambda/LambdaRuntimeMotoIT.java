@@ -31,7 +31,6 @@ import partnerhub.domain.NewCustomer;
 import partnerhub.emulator.MotoServer;
 import partnerhub.emulator.Template;
 import partnerhub.emulator.lambda.ExecutionEnvironment;
-import partnerhub.emulator.lambda.ExecutionEnvironment.Deployment;
 import partnerhub.emulator.lambda.ExecutionEnvironment.InitType;
 import partnerhub.emulator.lambda.LambdaFunction;
 import partnerhub.emulator.lambda.Response;
@@ -62,19 +61,14 @@ class LambdaRuntimeMotoIT {
     static final String SAMPLE_ID = "01KAWJ5N8Q0000000000000000";
 
     static Stack stack;
-    static Template template;
-    static Path root;
     static PolicyAudit policies;
     static final Set<String> AUDITED = ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     static void provision() {
         stack = Stack.provision(MotoServer.shared());
-        template = Template.load();
-        Path templatePath = Path.of(System.getProperty("templatePath", "../../template.yaml")).toAbsolutePath();
-        root = templatePath.getParent();
-        policies = new PolicyAudit(new FunctionPolicies(templatePath, stack.references()),
-                IamRequests.of(template, Stack.REGION.id(), Stack.ACCOUNT));
+        policies = new PolicyAudit(new FunctionPolicies(Stack.templatePath(), stack.references()),
+                IamRequests.of(Template.load(Stack.templatePath()), Stack.REGION.id(), Stack.ACCOUNT));
     }
 
     /** Every grant of each function that ran was used by some invocation, or its statement says why not. */
@@ -122,13 +116,14 @@ class LambdaRuntimeMotoIT {
     void initsWritingNothingThenAnswersItsSampleAsTheContractSays(String logicalId, InitType initType)
             throws IOException {
         String event = sampleOnSeededCustomer(logicalId);
-        var function = LambdaFunction.of(template, root, logicalId, stack.references());
+        var function = stack.lambdaFunction(logicalId);
         stack.publishedEvents(); // the seeding's, delivered and drained
         Set<String> itemsBefore = keys();
         int emailsBefore = stack.sentEmails().size();
 
         ExecutionEnvironment ran;
-        try (var environment = ExecutionEnvironment.start(function, initType, deployment(), System.out::println)) {
+        try (var environment = ExecutionEnvironment.start(function, initType, stack.deployment(stack.endpoint()),
+                System.out::println)) {
             ran = environment;
             assertEquals(itemsBefore, keys(), logicalId + "'s init wrote to the table");
             assertEquals(emailsBefore, stack.sentEmails().size(), logicalId + "'s init sent an email");
@@ -234,10 +229,6 @@ class LambdaRuntimeMotoIT {
             }
         }
         assertTrue(named > 0, "some line names the function: " + environment.logLines());
-    }
-
-    static Deployment deployment() {
-        return new Deployment(Stack.STACK_NAME, Stack.REGION.id(), Stack.ACCOUNT, stack.endpoint());
     }
 
     /**

@@ -3,6 +3,7 @@ package partnerhub.testing;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import partnerhub.emulator.StreamMapping;
 import partnerhub.emulator.TableStream;
 import partnerhub.entrypoints.DispatcherHandler;
 import partnerhub.emulator.Template;
+import partnerhub.emulator.lambda.ExecutionEnvironment;
+import partnerhub.emulator.lambda.LambdaFunction;
 import partnerhub.wiring.Dependencies;
 import partnerhub.wiring.Settings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -92,6 +95,21 @@ public final class Stack {
                 "SIGNING_KEYS_SECRET_ARN", signingKeysArn,
                 "AWS_REGION", REGION.id(),
                 "AWS_ENDPOINT_URL", emulator.endpoint().toString());
+    }
+
+    /** The template the build names (system property {@code templatePath}), else ../../template.yaml. */
+    public static Path templatePath() {
+        return Path.of(System.getProperty("templatePath", "../../template.yaml")).toAbsolutePath();
+    }
+
+    /** One of template.yaml's functions as Lambda would run it on this stack (its environment resolved here). */
+    public LambdaFunction lambdaFunction(String logicalId) {
+        return LambdaFunction.of(Template.load(templatePath()), templatePath().getParent(), logicalId, references());
+    }
+
+    /** Where the Lambda execution environments run, their AWS calls going to {@code awsEndpoint}. */
+    public ExecutionEnvironment.Deployment deployment(java.net.URI awsEndpoint) {
+        return new ExecutionEnvironment.Deployment(STACK_NAME, REGION.id(), ACCOUNT, awsEndpoint);
     }
 
     /** What template.yaml's {@code !Ref}, {@code !GetAtt} and {@code !Sub} name, as this stack's resources. */
