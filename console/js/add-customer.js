@@ -3,16 +3,18 @@ import { checkedValues, choices, clearProblem, field, formAlert, showProblem } f
 import { describe } from "./problems.js";
 
 // "Add customer": the API validates (the form does not second-guess it: novalidate) and names every bad field.
-// One Idempotency-Key per distinct request, so a retry after a lost answer adds the customer once.
+// One Idempotency-Key per intent: a retry of the same submission (after a lost answer) reuses it, so the customer
+// is added once; anything else gets a new one: another body, or the dialog opened again to add another customer
+// (with the same values, a second customer, not the first one's replay).
 
 export function createAddCustomerDialog(dialog, context) {
   let opener = null;
-  let lastRequest = { body: null, key: null };
 
   dialog.addEventListener("close", () => opener?.focus());
 
   function open(from) {
     opener = from;
+    let lastRequest = { body: null, key: null };
     const organization = h("input", { type: "text", autocomplete: "organization" });
     const email = h("input", { type: "email", autocomplete: "email" });
     const submit = h("button", { type: "submit", class: "primary" }, "Add customer");

@@ -425,6 +425,54 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(7)
+    void aRetryOfOneSubmissionKeepsItsIdempotencyKeyAndAnotherAddGetsANewOne() {
+        page.navigate("/");
+        page.getByText("Sign in as another partner (local)").click();
+        page.getByLabel("Partner id").fill("retry-msp");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        var keys = new ArrayList<String>();
+        page.onRequest(request -> {
+            if (request.method().equals("POST") && URI.create(request.url()).getPath().equals("/customers")) {
+                keys.add(request.headerValue("idempotency-key"));
+            }
+        });
+        // The first submission's answer is lost on the way: the network fails it.
+        var lost = new java.util.concurrent.atomic.AtomicBoolean();
+        page.route("**/customers", route -> {
+            if (route.request().method().equals("POST") && lost.compareAndSet(false, true)) {
+                route.abort();
+            } else {
+                route.resume();
+            }
+        });
+        Locator add = page.locator("#add-dialog");
+        Runnable fillGlobex = () -> {
+            button("Add customer").click();
+            add.getByLabel("Organization").fill("Globex");
+            add.getByLabel("Notification email").fill("it@globex.example");
+        };
+        Locator submit = add.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add customer"));
+
+        fillGlobex.run();
+        submit.click();
+        assertThat(add.locator(".form-alert")).containsText("could not be reached");
+        submit.click();
+        assertThat(add).isHidden();
+        assertEquals(2, keys.size());
+        assertEquals(keys.get(0), keys.get(1), "a retry of the same submission keeps its key");
+
+        // Another customer with the same values: a new intent, a new key, a second customer.
+        fillGlobex.run();
+        submit.click();
+        assertThat(add).isHidden();
+        assertEquals(3, keys.size());
+        assertTrue(!keys.get(2).equals(keys.get(1)), "another add gets a new key: " + keys);
+        page.unrouteAll();
+        assertThat(row("Globex")).hasCount(2);
+    }
+
+    @Test
+    @Order(8)
     void signsInWithOpenIdConnectAuthorizationCodeAndPkce() throws Exception {
         // A stand-in provider at https://idp.example, answered by the test: discovery, the authorization endpoint
         // (which sends the browser back with a code) and the token endpoint (which checks the PKCE verifier).
@@ -508,7 +556,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void walksATrialFromAddingTheCustomerToItsExpiry() throws Exception {
         signInAsTheDemoPartner();
 
