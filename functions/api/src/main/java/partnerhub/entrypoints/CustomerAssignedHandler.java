@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +57,8 @@ public final class CustomerAssignedHandler extends SnapStartHandler {
         NewCustomer customer = dependencies().rules().newCustomer(text(detail, "organizationName"),
                 text(detail, "notificationEmail"), text(detail, "sku"), (List<String>) detail.get("addOns"));
         Source source = source(text(detail, "source"));
-        Instant end = instant(text(detail, "expirationDate"));
+        Instant end = dependencies().rules().assignedTrialEnd(text(detail, "expirationDate"),
+                dependencies().clock().instant());
         return dependencies().customers().assign((String) event.get("id"), partnerId, customer, source, end);
     }
 
@@ -92,17 +92,6 @@ public final class CustomerAssignedHandler extends SnapStartHandler {
         } catch (IllegalArgumentException unknown) {
             throw ValidationException.of("source", "must be one of DIRECT, MARKETPLACE");
         }
-    }
-
-    private static Instant instant(String value) {
-        try {
-            if (value != null) {
-                return Instant.parse(value);
-            }
-        } catch (DateTimeParseException notAnInstant) {
-            // answered below, as for a missing value
-        }
-        throw ValidationException.of("expirationDate", "must be the trial's end, an ISO-8601 UTC instant");
     }
 
     /** The table's client and item mapping; an assignment is only ever applied for real. */

@@ -3,6 +3,7 @@ package partnerhub.entrypoints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -529,6 +530,20 @@ abstract class CustomerActionsContract extends ApiContract {
             assertEquals(PARTNER + "#CUSTOMERS", assigned.getFirst().get("viewKey").s());
             assertEquals(List.of("CustomerCreated"), publishedTypes());
             assertEquals(1, stack.sentEmails().size(), "no activation email: onboarding happened upstream");
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void aTrialEndMoreThanTenYearsAheadIsRefusedAndChangesNothing() {
+            var event = assignment("evt-far");
+            ((Map<String, Object>) event.get("detail")).put("expirationDate", "+300000-01-01T00:00:00Z");
+
+            var refused = assertThrows(partnerhub.domain.ValidationException.class,
+                    () -> new CustomerAssignedHandler(dependencies).assign(event));
+
+            assertEquals("expirationDate", refused.errors().getFirst().field());
+            assertTrue(customerItems(PARTNER).stream().noneMatch(item -> item.get("source").s().equals("MARKETPLACE")));
+            assertEquals(List.of(), publishedTypes());
         }
     }
 

@@ -1,5 +1,6 @@
 package partnerhub.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,13 @@ public final class CustomerRules {
     public static final int MAX_ORGANIZATION_NAME = 100;
     public static final int MAX_EMAIL = 254;
     /** An edit that would change nothing: its error, on the field {@code body}. */
+    /**
+     * The furthest an expiration date may lie ahead: ten years. Beyond it is a typo, not a term, and an unbounded
+     * date overflows what the lifecycle adds to it and what a browser can show (a year past 275760).
+     */
+    public static final Duration MAX_AHEAD = Duration.ofDays(3653);
+    static final String TOO_FAR = "must be at most ten years ahead";
+
     public static final String NOTHING_TO_CHANGE = "must change at least one of sku, addOns, expirationDate";
 
     // Pragmatic, not RFC 5322: one @, no spaces, a dotted domain of letters, digits and hyphens.
@@ -88,8 +96,30 @@ public final class CustomerRules {
         }
         if (!instant.isAfter(now)) {
             errors.add(new FieldError(field, "must be in the future"));
+        } else if (instant.isAfter(now.plus(MAX_AHEAD))) {
+            errors.add(new FieldError(field, TOO_FAR));
         }
         return instant.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * The trial end another system gives a customer it assigns: an ISO-8601 instant, at most {@link #MAX_AHEAD}
+     * ahead (one in the past is a trial that already ended, which the sweep ends).
+     */
+    public Instant assignedTrialEnd(String value, Instant now) {
+        Instant instant;
+        try {
+            instant = value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException notAnInstant) {
+            instant = null;
+        }
+        if (instant == null) {
+            throw ValidationException.of("expirationDate", "must be the trial's end, an ISO-8601 UTC instant");
+        }
+        if (instant.isAfter(now.plus(MAX_AHEAD))) {
+            throw ValidationException.of("expirationDate", TOO_FAR);
+        }
+        return instant;
     }
 
     private static String organizationName(String value, List<FieldError> errors) {

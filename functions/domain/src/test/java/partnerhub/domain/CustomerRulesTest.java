@@ -77,6 +77,22 @@ class CustomerRulesTest {
     }
 
     @Test
+    void anExpirationDateIsAtMostTenYearsAhead() {
+        var now = java.time.Instant.parse("2026-11-24T20:00:00Z");
+        var nineYears = now.plus(java.time.Duration.ofDays(9 * 365)).toString();
+        assertEquals(java.time.Instant.parse(nineYears), rules.edit(null, null, nineYears, now).expirationDate());
+        for (String tooFar : List.of(now.plus(java.time.Duration.ofDays(3654)).toString(), "+300000-01-01T00:00:00Z",
+                "+1000000000-12-31T23:59:59Z")) {
+            var refused = assertThrows(ValidationException.class, () -> rules.update(null, null, tooFar, now));
+            assertEquals(List.of(new FieldError("expirationDate", "must be at most ten years ahead")), refused.errors(),
+                    tooFar);
+            assertThrows(ValidationException.class, () -> rules.assignedTrialEnd(tooFar, now), tooFar);
+        }
+        assertEquals(now.minusSeconds(1), rules.assignedTrialEnd(now.minusSeconds(1).toString(), now),
+                "an assigned trial may have ended already");
+    }
+
+    @Test
     void reportsEveryBadFieldAtOnce() {
         assertEquals(List.of("organizationName", "notificationEmail", "sku", "addOns[0]"),
                 badFields(null, null, null, List.of("X")));

@@ -473,6 +473,23 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(8)
+    void drawsEveryDateTheApiCanReturnEvenOneNoBrowserDateHolds() {
+        // Older data may hold a date past what a JavaScript Date holds (year 275760): shown as the API gave it.
+        String farAway = "+275761-01-01T00:00:00Z";
+        page.route(url -> URI.create(url).getPath().equals("/customers"), route -> {
+            var response = route.fetch();
+            route.fulfill(new Route.FulfillOptions().setResponse(response).setBody(response.text()
+                    .replaceFirst("\"expirationDate\":\"[^\"]+\"", "\"expirationDate\":\"" + farAway + "\"")));
+        });
+        signInAsTheDemoPartner();
+
+        assertThat(page.locator(".customers-table time[datetime='" + farAway + "']")).hasText(farAway);
+        assertThat(page.locator(".customers-table tbody tr[data-customer-id]")).not().hasCount(0);
+        page.unrouteAll();
+    }
+
+    @Test
+    @Order(9)
     void signsInWithOpenIdConnectAuthorizationCodeAndPkce() throws Exception {
         // A stand-in provider at https://idp.example, answered by the test: discovery, the authorization endpoint
         // (which sends the browser back with a code) and the token endpoint (which checks the PKCE verifier).
@@ -556,7 +573,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void walksATrialFromAddingTheCustomerToItsExpiry() throws Exception {
         signInAsTheDemoPartner();
 
