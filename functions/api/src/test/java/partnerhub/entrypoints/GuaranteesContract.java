@@ -96,6 +96,40 @@ abstract class GuaranteesContract extends ApiContract {
     class Faults {
 
         @Test
+        void aSigningKeyThatCannotBeReadFailsTheRequestWithNothingSavedOrSent() {
+            Response refused;
+            try (var down = proxy.outage(calls(Service.OTHER, "GetSecretValue"))) {
+                refused = create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));
+            }
+            assertEquals(500, refused.status(), refused::toString);
+            assertEquals(List.of(), stack.allItems(), "nothing saved");
+            stack.deliverEffects();
+            assertEquals(List.of(), emailsTo("it@contoso.example"), "nothing sent");
+
+            // The client's retry, without an Idempotency-Key, adds the customer once.
+            assertEquals(201, create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"))
+                    .status());
+            List<?> items = (List<?>) list(PARTNER, "pending", null, null).json().get("items");
+            assertEquals(1, items.size(), "one customer");
+            String id = (String) ((Map<?, ?>) items.getFirst()).get("customerId");
+            stack.deliverEffects();
+            assertEquals(1, emailsTo("it@contoso.example").size());
+
+            // A new link, in an execution environment that has not read the keys yet: refused, the old one kept.
+            var fresh = stack.dependencies(clock, Map.of("AWS_ENDPOINT_URL", proxy.endpoint().toString()));
+            var itemsBefore = stack.allItems();
+            Response regenerated;
+            try (var down = proxy.outage(calls(Service.OTHER, "GetSecretValue"))) {
+                regenerated = ApiEvents.load("regenerate-activation-link.json").as(PARTNER, USER)
+                        .pathParameter("id", id).sendTo(new RegenerateActivationLinkHandler(fresh));
+            }
+            assertEquals(500, regenerated.status(), regenerated::toString);
+            assertEquals(itemsBefore, stack.allItems(), "nothing changed");
+            stack.deliverEffects();
+            assertEquals(1, emailsTo("it@contoso.example").size(), "no second email");
+        }
+
+        @Test
         void sesDownForAnHourLosesNoEmailParksNothingAndSendsEachOnce() {
             try (var down = proxy.outage(calls(Service.SES))) {
                 Response created = create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));

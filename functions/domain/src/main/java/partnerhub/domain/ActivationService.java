@@ -2,6 +2,7 @@ package partnerhub.domain;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import partnerhub.domain.ActivationLink.Retirement;
 import partnerhub.domain.CustomerChanges.Outcome;
 import partnerhub.domain.port.CustomerStore;
@@ -35,10 +36,13 @@ public final class ActivationService {
 
     /** A new link; the old one stops working at once. Emailed to the customer unless {@code sendEmail} is false. */
     public ActivationLink newLink(Actor actor, String customerId, boolean sendEmail) {
-        Customer after = changes.apply(actor, customerId, null, customer -> {
+        var signed = new AtomicReference<ActivationLink>();
+        changes.apply(actor, customerId, null, customer -> {
             ActivationLink.State old = liveLink(customer);
             Instant now = changes.now();
             ActivationLink.State issued = links.issue(now, lifecycle.settings().activationLinkLifetime());
+            // Signed before the change is written: a key that cannot be read fails the request with nothing changed.
+            signed.set(links.link(issued));
             Customer next = customer.edit().activation(issued).save(now);
             var fields = new LinkedHashMap<String, Object>();
             fields.put("activationLinkExpiresAt", issued.expiresAt().toString());
@@ -52,7 +56,7 @@ public final class ActivationService {
                     .links(issued, revoked);
             return sendEmail ? outcome.mail(Mails.activation(next, issued)) : outcome;
         });
-        return links.link(after.activation());
+        return signed.get();
     }
 
     /** The customer opens its link: onboarding starts, and the link is spent. */

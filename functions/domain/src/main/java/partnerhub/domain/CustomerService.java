@@ -59,6 +59,9 @@ public final class CustomerService {
         }
         Instant now = now();
         ActivationLink.State activation = links.issue(now, lifecycle.settings().activationLinkLifetime());
+        // Signed before anything is written: a signing key that cannot be read fails the request with nothing saved
+        // or sent, so the client's retry adds the customer once.
+        ActivationLink link = links.link(activation);
         // The partner user gets copies of the customer's emails only at an address that can take them.
         String partnerUser = CustomerRules.isEmailAddress(actor.email()) ? actor.email() : null;
         Customer customer = Customer.newTrial(ids.next(clock.instant()), actor.partnerId(), request, Source.MSP,
@@ -67,7 +70,8 @@ public final class CustomerService {
                 "Customer added as a TRIAL; activation link emailed to " + customer.notificationEmail(),
                 key, fingerprint);
         // insert hands back another customer only when the same request, run at the same time, won the race.
-        return new Created(saved, links.link(saved.activation()), saved != customer);
+        return saved == customer ? new Created(saved, link, false)
+                : new Created(saved, links.link(saved.activation()), true);
     }
 
     /**
