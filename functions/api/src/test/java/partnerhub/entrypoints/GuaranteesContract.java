@@ -130,6 +130,21 @@ abstract class GuaranteesContract extends ApiContract {
         }
 
         @Test
+        void aSigningKeyReadFailingForAMomentRetriesTheActivationEmailAndNeverParksIt() {
+            create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));
+            // The dispatcher runs in an execution environment of its own, which has not read the keys yet.
+            stack.dependencies(clock, Map.of("AWS_ENDPOINT_URL", proxy.endpoint().toString()));
+            try (var down = proxy.outage(calls(Service.OTHER, "GetSecretValue"))) {
+                stack.deliverEffects();
+                assertEquals(List.of(), emailsTo("it@contoso.example"));
+                assertEquals(List.of(), itemsStartingWith("OUTBOX-PARKED"), "a transient failure never parks");
+                assertEquals(1, itemsStartingWith("OUTBOX#").size(), "the email waits in the outbox");
+            }
+            assertEquals(1, count(relayAfter(Duration.ofMinutes(6)), "Delivered"));
+            assertEquals(1, emailsTo("it@contoso.example").size(), "delivered once the key is readable, once");
+        }
+
+        @Test
         void sesDownForAnHourLosesNoEmailParksNothingAndSendsEachOnce() {
             try (var down = proxy.outage(calls(Service.SES))) {
                 Response created = create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));

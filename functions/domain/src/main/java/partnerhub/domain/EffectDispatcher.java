@@ -119,15 +119,8 @@ public final class EffectDispatcher {
     private void send(Effect effect) {
         switch (effect) {
             case DomainEvent event -> publisher.publish(event);
-            case MailRequest mail -> {
-                Email email;
-                try {
-                    email = composer.compose(mail);
-                } catch (RuntimeException unusable) {
-                    throw new DeliveryRefusedException("the email cannot be composed: " + unusable, unusable);
-                }
-                mailer.send(email);
-            }
+            // The composer refuses what can never be composed; a key read that fails for now is retried.
+            case MailRequest mail -> mailer.send(composer.compose(mail));
         }
     }
 

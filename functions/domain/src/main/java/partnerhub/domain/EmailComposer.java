@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,11 @@ public final class EmailComposer {
         this.links = links;
     }
 
+    /**
+     * The email, or {@link DeliveryRefusedException} for what can never be composed (a missing template, a value the
+     * template needs and the request lacks, a malformed link expiry), which parks it. Anything else, a signing key
+     * that cannot be read for a moment, is thrown as it is: transient, retried with the entry's backoff.
+     */
     public Email compose(MailRequest request) {
         Map<String, String> values = withActivationLink(request.values());
         String name = request.template().resourceName();
@@ -43,7 +49,13 @@ public final class EmailComposer {
             return values;
         }
         var withLink = new HashMap<>(values);
-        var state = new ActivationLink.State(nonce, Instant.parse(values.get("activationExpiresAt")));
+        Instant expiresAt;
+        try {
+            expiresAt = Instant.parse(String.valueOf(values.get("activationExpiresAt")));
+        } catch (DateTimeParseException malformed) {
+            throw new DeliveryRefusedException("the activation link's expiry is not an instant", malformed);
+        }
+        var state = new ActivationLink.State(nonce, expiresAt);
         withLink.put("activationLink", links.link(state).url());
         return withLink;
     }
@@ -55,7 +67,7 @@ public final class EmailComposer {
     private static String load(String resource) {
         try (InputStream in = EmailComposer.class.getResourceAsStream("/mail/" + resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing mail template /mail/" + resource);
+                throw new DeliveryRefusedException("missing mail template /mail/" + resource, null);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -69,7 +81,7 @@ public final class EmailComposer {
         while (matcher.find()) {
             String value = values.get(matcher.group(1));
             if (value == null) {
-                throw new IllegalArgumentException("no value for {{" + matcher.group(1) + "}}");
+                throw new DeliveryRefusedException("no value for {{" + matcher.group(1) + "}}", null);
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(html ? escapeHtml(value) : value));
         }
