@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import partnerhub.aws.AwsClients;
 import partnerhub.aws.AwsSettings;
+import partnerhub.emulator.Emulator;
 import partnerhub.emulator.MotoServer;
 import partnerhub.emulator.Provisioner;
 import partnerhub.emulator.Template;
@@ -28,13 +29,13 @@ final class BenchStack implements AutoCloseable {
     static final String SENDER = "noreply@partnerhub.example";
     static final String ACTIVATION_BASE_URL = "https://console.partnerhub.example/activate";
     static final Region REGION = Region.US_EAST_1;
-    /** moto's account. */
-    static final String ACCOUNT = "123456789012";
     static final Map<String, String> EMULATOR_CALL_BOUNDS = Map.of("AWS_CALL_TIMEOUT_MS", "60000",
             "AWS_ATTEMPT_TIMEOUT_MS", "30000");
 
     private final MotoServer moto;
     private final Path template;
+    /** template.yaml, read once: every environment's function is resolved from it. */
+    private final Template definitions;
     private final Deployment deployment;
     private final AwsClients clients;
     /** Variables left out because they name a resource the emulator does not create, by function. */
@@ -44,6 +45,7 @@ final class BenchStack implements AutoCloseable {
     private BenchStack(MotoServer moto, Path template, Deployment deployment) {
         this.moto = moto;
         this.template = template;
+        this.definitions = Template.load(template);
         this.deployment = deployment;
         // The harness's own calls (writing 100,000 items, scanning them) take moto far longer than a function's.
         this.clients = new AwsClients(new AwsSettings(REGION,
@@ -58,7 +60,7 @@ final class BenchStack implements AutoCloseable {
     /** An empty account with the template's resources: every part starts from this. */
     void provision() {
         moto.reset();
-        resources = Provisioner.provision(Template.load(template), clients, STACK_NAME, SENDER);
+        resources = Provisioner.provision(definitions, clients, STACK_NAME, SENDER);
     }
 
     /** Clients of the emulator, through its one-at-a-time proxy, as the functions reach it. */
@@ -111,10 +113,9 @@ final class BenchStack implements AutoCloseable {
      * stack, with the bench's SDK bounds; a hello world (no template entry) as its artifact and handler alone.
      */
     LambdaFunction lambdaFunction(Deployment.Function function) {
-        Template definitions = Template.load(template);
         LambdaFunction lambda = LambdaFunction.logicalIds(definitions).contains(function.logicalId())
                 ? LambdaFunction.of(definitions, template.toAbsolutePath().getParent(), function.logicalId(),
-                        resources.references(STACK_NAME, REGION.id(), ACCOUNT, ACTIVATION_BASE_URL))
+                        resources.references(STACK_NAME, REGION.id(), Emulator.ACCOUNT_ID, ACTIVATION_BASE_URL))
                 : new LambdaFunction(function.logicalId(), function.handlerClass(), function.artifact(),
                         function.memoryMb(), Duration.ofSeconds(function.timeoutSeconds()), Map.of(), null, "JSON",
                         "INFO");
@@ -125,7 +126,8 @@ final class BenchStack implements AutoCloseable {
 
     /** Where the execution environments are deployed: this stack, on the emulator. */
     ExecutionEnvironment.Deployment deployment() {
-        return new ExecutionEnvironment.Deployment(STACK_NAME, REGION.id(), ACCOUNT, moto.endpoint());
+        return new ExecutionEnvironment.Deployment(STACK_NAME, REGION.id(), Emulator.ACCOUNT_ID,
+                moto.endpoint());
     }
 
     /** What the environments left out, for the results' notes. */

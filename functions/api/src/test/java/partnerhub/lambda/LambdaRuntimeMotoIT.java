@@ -67,8 +67,8 @@ class LambdaRuntimeMotoIT {
     @BeforeAll
     static void provision() {
         stack = Stack.provision(MotoServer.shared());
-        policies = new PolicyAudit(new FunctionPolicies(Stack.templatePath(), stack.references()),
-                IamRequests.of(Template.load(Stack.templatePath()), Stack.REGION.id(), Stack.ACCOUNT));
+        policies = new PolicyAudit(new FunctionPolicies(Template.path(), stack.references()),
+                IamRequests.of(Template.load(), Stack.REGION.id(), Stack.ACCOUNT));
     }
 
     /** Every grant of each function that ran was used by some invocation, or its statement says why not. */

@@ -24,7 +24,7 @@ class ArtifactSizesIT {
 
     @SuppressWarnings("unchecked")
     static Stream<Arguments> routes() {
-        Path root = Path.of(System.getProperty("templatePath", "../../template.yaml")).toAbsolutePath().getParent();
+        Path root = Template.path().getParent();
         var template = Template.load();
         return LambdaFunction.logicalIds(template).stream()
                 .filter(id -> ((Map<String, Map<String, Object>>) template.properties(id)

@@ -3,7 +3,6 @@ package partnerhub.testing;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class Stack {
     public static final String ACTIVATION_BASE_URL = "https://app.partnerhub.example/activate";
     public static final Region REGION = Region.US_EAST_1;
     /** moto's account. */
-    public static final String ACCOUNT = "123456789012";
+    public static final String ACCOUNT = Emulator.ACCOUNT_ID;
 
     private final Emulator emulator;
     private final AwsSettings aws;
@@ -97,14 +96,9 @@ public final class Stack {
                 "AWS_ENDPOINT_URL", emulator.endpoint().toString());
     }
 
-    /** The template the build names (system property {@code templatePath}), else ../../template.yaml. */
-    public static Path templatePath() {
-        return Path.of(System.getProperty("templatePath", "../../template.yaml")).toAbsolutePath();
-    }
-
     /** One of template.yaml's functions as Lambda would run it on this stack (its environment resolved here). */
     public LambdaFunction lambdaFunction(String logicalId) {
-        return LambdaFunction.of(Template.load(templatePath()), templatePath().getParent(), logicalId, references());
+        return LambdaFunction.of(Template.load(), Template.path().getParent(), logicalId, references());
     }
 
     /** Where the Lambda execution environments run, their AWS calls going to {@code awsEndpoint}. */

@@ -7,6 +7,9 @@ import java.util.OptionalLong;
 /** An AWS emulator the integration tests run against: moto's server here, LocalStack where Docker runs. */
 public interface Emulator {
 
+    /** The account every ARN of an emulated stack names: moto's. */
+    String ACCOUNT_ID = "123456789012";
+
     URI endpoint();
 
     /** Every email the emulator's SES accepted since the last {@link #reset}. */

@@ -29,7 +29,12 @@ public final class Template {
 
     /** The template the build names (system property {@code templatePath}), else ../../template.yaml. */
     public static Template load() {
-        return load(Path.of(System.getProperty("templatePath", "../../template.yaml")));
+        return load(path());
+    }
+
+    /** Where {@link #load()} reads it from, absolute: its directory is what {@code CodeUri} paths are relative to. */
+    public static Path path() {
+        return Path.of(System.getProperty("templatePath", "../../template.yaml")).toAbsolutePath();
     }
 
     public static Template load(Path path) {

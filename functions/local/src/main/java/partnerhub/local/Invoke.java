@@ -39,8 +39,6 @@ public final class Invoke {
               --stack NAME    on that emulator, the stack whose resources to use (./run-local's is "local"); a new
                               one is provisioned when it has none""";
 
-    static final String ACCOUNT = "123456789012";
-
     record Options(String functionId, Path event, InitType initType, URI endpoint, String stack, Path template) {
 
         static Options parse(String... args) {
@@ -97,10 +95,8 @@ public final class Invoke {
         try {
             options = Options.parse(args);
             template = Template.load(options.template());
-            if (!LambdaFunction.logicalIds(template).contains(options.functionId())) {
-                throw new IllegalArgumentException("template.yaml has no function " + options.functionId()
-                        + "; its functions: " + String.join(", ", LambdaFunction.logicalIds(template)));
-            }
+            // Before an emulator is started for it.
+            LambdaFunction.requireFunction(template, options.functionId());
         } catch (IllegalArgumentException | IllegalStateException usage) {
             System.err.println("run-local invoke: " + usage.getMessage());
             System.exit(2);
@@ -125,9 +121,10 @@ public final class Invoke {
                         .orElseGet(() -> Provisioner.provision(template, clients, stack, LocalRuntime.SENDER));
             }
             var function = LambdaFunction.of(template, options.template().toAbsolutePath().getParent(),
-                    options.functionId(), resources.references(stack, aws.region().id(), ACCOUNT,
+                    options.functionId(), resources.references(stack, aws.region().id(), Emulator.ACCOUNT_ID,
                             "http://localhost:3000/activate"));
-            var deployment = new Deployment(stack, aws.region().id(), ACCOUNT, emulator.endpoint());
+            var deployment = new Deployment(stack, aws.region().id(), Emulator.ACCOUNT_ID,
+                    emulator.endpoint());
             try (var environment = ExecutionEnvironment.start(function, options.initType(), deployment,
                     System.err::println)) {
                 return environment.invoke(Files.readAllBytes(options.event()));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import partnerhub.emulator.MotoServer;
+import partnerhub.emulator.Template;
 
 /**
  * {@code ./run-local invoke} as a newcomer runs it, in a process of its own (its exit status is part of its
@@ -25,8 +26,7 @@ import partnerhub.emulator.MotoServer;
  */
 class InvokeIT {
 
-    static final Path ROOT = Path.of(System.getProperty("templatePath", "../../template.yaml")).toAbsolutePath()
-            .getParent();
+    static final Path ROOT = Template.path().getParent();
 
     static String endpoint;
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import partnerhub.emulator.Provisioner;
+import partnerhub.emulator.Template;
 
 class FunctionPoliciesTest {
 
@@ -26,7 +27,7 @@ class FunctionPoliciesTest {
 
     @Test
     void templateYamlsStatementsResolvedAgainstTheStack() {
-        var policies = new FunctionPolicies(Path.of(System.getProperty("templatePath", "../../template.yaml")),
+        var policies = new FunctionPolicies(Template.path(),
                 REFERENCES);
         Policy createCustomer = policies.of("CreateCustomerFunction");
         var customer = new Request("dynamodb:PutItem", TABLE, Map.of("dynamodb:LeadingKeys", List.of("PARTNER#a")));

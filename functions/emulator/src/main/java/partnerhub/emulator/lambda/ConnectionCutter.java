@@ -43,10 +43,9 @@ final class ConnectionCutter implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** The relay's address, with the target's scheme and path. */
-    URI endpoint(URI target) {
-        return URI.create(target.getScheme() + "://127.0.0.1:" + port() + (target.getRawPath() == null ? ""
-                : target.getRawPath()));
+    /** The relay's address, for an HTTP target. */
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port());
     }
 
     /**

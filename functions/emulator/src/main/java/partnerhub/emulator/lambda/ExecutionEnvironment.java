@@ -156,7 +156,7 @@ public final class ExecutionEnvironment implements AutoCloseable {
         var env = new TreeMap<String, String>(function.variables());
         env.putAll(reserved(deployment, credentials, token));
         if (toAws != null) {
-            env.put("AWS_ENDPOINT_URL", toAws.endpoint(recorder.endpoint()).toString());
+            env.put("AWS_ENDPOINT_URL", toAws.endpoint().toString());
         }
         this.environment = Map.copyOf(env);
 

@@ -32,10 +32,7 @@ public record LambdaFunction(String logicalId, String handler, Path artifact, in
      */
     @SuppressWarnings("unchecked")
     public static LambdaFunction of(Template template, Path root, String logicalId, Map<String, String> references) {
-        if (!template.resources("AWS::Serverless::Function").containsKey(logicalId)) {
-            throw new IllegalArgumentException("template.yaml has no function " + logicalId + "; its functions: "
-                    + String.join(", ", logicalIds(template)));
-        }
+        requireFunction(template, logicalId);
         var variables = new LinkedHashMap<String, String>();
         for (Object environment : List.of(globalOr(template, "Environment"),
                 template.properties(logicalId).getOrDefault("Environment", Map.of()))) {
@@ -53,6 +50,14 @@ public record LambdaFunction(String logicalId, String handler, Path artifact, in
                 logGroup(template, logging.get("LogGroup"), references),
                 (String) logging.getOrDefault("LogFormat", "Text"),
                 (String) logging.get("ApplicationLogLevel"));
+    }
+
+    /** @throws IllegalArgumentException naming the template's functions, when {@code logicalId} is none of them */
+    public static void requireFunction(Template template, String logicalId) {
+        if (!logicalIds(template).contains(logicalId)) {
+            throw new IllegalArgumentException("template.yaml has no function " + logicalId + "; its functions: "
+                    + String.join(", ", logicalIds(template)));
+        }
     }
 
     /** The same function with other variables (a bench's longer SDK bounds, a test's missing one). */
