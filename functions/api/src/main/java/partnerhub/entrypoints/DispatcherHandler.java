@@ -28,9 +28,10 @@ import partnerhub.wiring.SnapStartHandler;
 /**
  * The dispatcher, fed by the table's stream (an event source mapping that lets only outbox inserts through): it
  * delivers each new outbox entry (email through SES, event through EventBridge) and removes it. An entry that fails
- * for now is reported as a batch item failure, so the mapping tries it again a bounded number of times; the entry
- * stays in the table whatever happens, and the relay delivers it later with growing waits. Every entry of the batch
- * is tried, so one failing email never holds back the others.
+ * for now is reported as a batch item failure; the mapping's redelivery claims it again only if its failure could not
+ * be recorded (else its next try is not due), so a send is never repeated at once. The entry stays in the table
+ * whatever happens, and the relay delivers it later with growing waits. Every entry of the batch is tried, so one
+ * failing email never holds back the others.
  */
 public final class DispatcherHandler extends SnapStartHandler {
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import partnerhub.aws.AwsSettings;
 import partnerhub.domain.ValidationException;
 import partnerhub.emulator.Emulator.SentEmail;
 import partnerhub.emulator.FaultProxy;
@@ -150,7 +151,9 @@ abstract class GuaranteesContract extends ApiContract {
                 Response created = create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));
                 assertEquals(201, created.status(), "an SES outage neither fails nor slows a request");
                 assertEquals(List.of("CustomerCreated"), types(stack.publishedEvents()), "the event did not wait");
-                assertEquals(1, stack.streamFailures().size(), "the stream's retries are bounded");
+                assertEquals(1, proxy.seen(calls(Service.SES, "SendEmail")),
+                        "one try: neither the SDK nor the stream's redelivery repeats a send that may have gone out");
+                assertEquals(List.of(), stack.streamFailures(), "the redelivery left the email to the relay");
                 for (int minute = 5; minute <= 60; minute += 5) {
                     relayAfter(Duration.ofMinutes(5));
                 }
@@ -163,6 +166,18 @@ abstract class GuaranteesContract extends ApiContract {
             assertEquals(1, count(relayAfter(Duration.ofMinutes(61)), "Delivered"));
             assertEquals(1, emailsTo("it@contoso.example").size(), "delivered once the outage is over, once");
             assertEquals(List.of(), itemsStartingWith("OUTBOX#"));
+        }
+
+        @Test
+        void aSlowSesSendsEachEmailOnce() {
+            try (var slow = proxy.delay(calls(Service.SES, "SendEmail"), Duration.ofSeconds(3))) {
+                create(PARTNER, customerJson("Contoso", "it@contoso.example", "STANDARD", "[]"));
+                stack.deliverEffects();
+                assertEquals(List.of(), itemsStartingWith("OUTBOX#"), "delivered in one attempt, though slower than "
+                        + AwsSettings.DEFAULT_ATTEMPT_TIMEOUT + " and removed");
+            }
+            assertEquals(1, proxy.seen(calls(Service.SES, "SendEmail")));
+            assertEquals(1, emailsTo("it@contoso.example").size(), "sent once");
         }
 
         @Test

@@ -2,12 +2,17 @@ package partnerhub.aws;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import partnerhub.aws.xray.XRayDaemon;
 import partnerhub.aws.xray.XRayTracing;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -39,19 +44,27 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure("dynamodb", DynamoDbClient.builder()).build();
+        return configure("dynamodb", DynamoDbClient.builder(), config -> { }).build();
     }
 
+    /**
+     * SES's client retries only a throttled send, which SES refused. {@code SendEmail} has no idempotency token, so
+     * an attempt cut short may still have been sent: its one attempt has the whole call's time, and what fails after
+     * all is the outbox's to retry, a minute later at the soonest.
+     */
     public SesV2Client ses() {
-        return configure("ses", SesV2Client.builder()).build();
+        return configure("ses", SesV2Client.builder(), config -> config.apiCallAttemptTimeout(settings.callTimeout())
+                .retryStrategy(DefaultRetryStrategy.standardStrategyBuilder().useClientDefaults(false)
+                        .retryOnException(AwsClients::throttled).treatAsThrottling(AwsClients::throttled).build()))
+                .build();
     }
 
     public EventBridgeClient eventBridge() {
-        return configure("eventbridge", EventBridgeClient.builder()).build();
+        return configure("eventbridge", EventBridgeClient.builder(), config -> { }).build();
     }
 
     public SecretsManagerClient secretsManager() {
-        return configure("secretsmanager", SecretsManagerClient.builder()).build();
+        return configure("secretsmanager", SecretsManagerClient.builder(), config -> { }).build();
     }
 
     /** The services whose clients were built so far: request handlers build DynamoDB's alone. */
@@ -81,7 +94,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>>
-            B configure(String service, B builder) {
+            B configure(String service, B builder, Consumer<ClientOverrideConfiguration.Builder> ownConfiguration) {
         built.add(service);
         builder.httpClient(http).region(settings.region()).credentialsProvider(settings.credentials())
                 .overrideConfiguration(config -> {
@@ -90,11 +103,16 @@ public final class AwsClients implements AutoCloseable {
                     if (tracing != null) {
                         config.addExecutionInterceptor(tracing);
                     }
+                    ownConfiguration.accept(config);
                 });
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
         return builder;
+    }
+
+    private static boolean throttled(Throwable failure) {
+        return failure instanceof SdkException sdk && RetryUtils.isThrottlingException(sdk);
     }
 
     @Override

@@ -45,12 +45,13 @@ public final class DynamoDbOutbox implements Outbox {
         try {
             var claimed = dynamoDb.updateItem(request -> request.tableName(table).key(OutboxItems.key(entry))
                     .updateExpression("SET claimedUntil = :until")
-                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(claimedUntil)"
-                            + " OR claimedUntil < :now)")
+                    .conditionExpression("attribute_exists(pk)"
+                            + " AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)"
+                            + " AND (attribute_not_exists(nextAttemptAt) OR nextAttemptAt <= :now)")
                     .expressionAttributeValues(Map.of(":until", n(until.toEpochMilli()), ":now", n(now.toEpochMilli())))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
             return Optional.of(OutboxItems.entry(claimed));
-        } catch (ConditionalCheckFailedException goneOrHeld) {
+        } catch (ConditionalCheckFailedException goneHeldOrNotDue) {
             return Optional.empty();
         }
     }

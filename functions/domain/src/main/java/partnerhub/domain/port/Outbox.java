@@ -14,8 +14,8 @@ public interface Outbox {
     /**
      * Takes the entry for one delivery until {@code until}.
      *
-     * @return the entry as stored (with its attempts), or empty when it is gone (delivered, parked) or another
-     *         delivery holds it
+     * @return the entry as stored (with its attempts), or empty when it is gone (delivered, parked), another
+     *         delivery holds it, or its next try is not due: a stream redelivery never repeats a failed send at once
      */
     Optional<OutboxEntry> claim(OutboxEntry entry, Instant now, Instant until);
 
