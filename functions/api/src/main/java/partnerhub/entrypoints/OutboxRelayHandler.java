@@ -5,13 +5,13 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import partnerhub.domain.EffectDispatcher;
-import partnerhub.domain.OutboxEntry;
+import partnerhub.domain.port.Outbox;
 import partnerhub.observability.BusinessMetrics;
 import partnerhub.observability.EmbeddedMetrics;
 import partnerhub.observability.Invocation;
@@ -25,6 +25,8 @@ import partnerhub.wiring.SnapStartHandler;
  * rejected) back into the outbox, where the dispatcher delivers them again.
  */
 public final class OutboxRelayHandler extends SnapStartHandler {
+
+    private static final System.Logger LOG = System.getLogger(OutboxRelayHandler.class.getName());
 
     /** The stream delivers an entry within seconds, its retries within a minute: older ones are the relay's. */
     static final Duration STREAM_BOUND = Duration.ofMinutes(5);
@@ -50,22 +52,36 @@ public final class OutboxRelayHandler extends SnapStartHandler {
     /** Delivers one batch of the entries whose time has come and says how it went. */
     public Map<String, Object> relay() {
         Instant now = dependencies().clock().instant();
-        List<OutboxEntry> due = dependencies().outbox().due(now.minus(STREAM_BOUND), now, BATCH);
-        EffectDispatcher.Counts counts = dependencies().dispatcher().deliver(due);
-        long oldest = due.isEmpty() ? 0 : Duration.between(due.getFirst().createdAt(), now).toSeconds();
+        Outbox.Due due = dependencies().outbox().due(now.minus(STREAM_BOUND), now, BATCH);
+        EffectDispatcher.Counts counts = dependencies().dispatcher().deliver(due.entries());
+        long oldest = due.entries().isEmpty() ? 0
+                : Duration.between(due.entries().getFirst().createdAt(), now).toSeconds();
         var summary = new LinkedHashMap<String, Number>();
-        summary.put("Due", due.size());
+        summary.put("Due", due.entries().size());
         summary.putAll(BusinessMetrics.of(counts));
+        // The Parked alarm counts the unreadable entries the read set aside too.
+        summary.merge("Parked", due.parkedUnreadable(), (a, b) -> a.intValue() + b.intValue());
         summary.put("OldestUndeliveredSeconds", oldest);
         EmbeddedMetrics.emit("OutboxRelay", summary, Map.of(), dependencies().clock());
         return Map.copyOf(summary);
     }
 
-    /** Moves every parked entry back into the outbox; the dispatcher delivers them as new. */
+    /**
+     * Moves every parked entry this release can read back into the outbox, where the dispatcher delivers them as
+     * new; names the others, left parked for the release that wrote them.
+     */
     public Map<String, Object> replayParked() {
-        List<OutboxEntry> parked = dependencies().outbox().parked(BATCH);
-        parked.forEach(dependencies().outbox()::replay);
-        return Map.of("replayed", parked.size());
+        Outbox.Parked parked = dependencies().outbox().parked(BATCH);
+        parked.entries().forEach(dependencies().outbox()::replay);
+        if (!parked.unreadable().isEmpty()) {
+            LOG.log(Level.WARNING, "Parked entries left parked, unreadable by this release: " + parked.unreadable());
+        }
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("replayed", parked.entries().size());
+        if (!parked.unreadable().isEmpty()) {
+            answer.put("unreadable", parked.unreadable());
+        }
+        return answer;
     }
 
     /** The relay's query as of 1970 (nothing is that old, so nothing is delivered), and SES's and EventBridge's clients. */

@@ -3,6 +3,7 @@ package partnerhub.aws.dynamodb;
 import static partnerhub.aws.dynamodb.Attributes.n;
 import static partnerhub.aws.dynamodb.Attributes.s;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * {@code claimedUntil} and {@code nextAttemptAt} are epoch milliseconds, compared in conditions and filters.
  */
 public final class DynamoDbOutbox implements Outbox {
+
+    private static final System.Logger LOG = System.getLogger(DynamoDbOutbox.class.getName());
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -84,8 +87,9 @@ public final class DynamoDbOutbox implements Outbox {
     }
 
     @Override
-    public List<OutboxEntry> due(Instant createdBefore, Instant now, int limit) {
+    public Due due(Instant createdBefore, Instant now, int limit) {
         var entries = new ArrayList<OutboxEntry>();
+        int parkedUnreadable = 0;
         for (int shard = 0; shard < TableDesign.OUTBOX_SHARDS; shard++) {
             var query = QueryRequest.builder()
                     .tableName(table)
@@ -98,33 +102,46 @@ public final class DynamoDbOutbox implements Outbox {
                             ":now", n(now.toEpochMilli())))
                     .consistentRead(true)
                     .build();
-            dynamoDb.queryPaginator(query).items().stream().limit(limit).forEach(item -> readable(item)
-                    .ifPresent(entries::add));
+            for (var item : dynamoDb.queryPaginator(query).items().stream().limit(limit).toList()) {
+                try {
+                    entries.add(OutboxItems.entry(item));
+                } catch (RuntimeException unreadable) {
+                    parkUnreadable(item, unreadable);
+                    parkedUnreadable++;
+                }
+            }
         }
-        return entries.stream().sorted(Comparator.comparing(OutboxEntry::id)).limit(limit).toList();
+        return new Due(entries.stream().sorted(Comparator.comparing(OutboxEntry::id)).limit(limit).toList(),
+                parkedUnreadable);
     }
 
-    // An entry no code can read would fail every relay run: it is parked as it is, with the reason, instead.
-    private Optional<OutboxEntry> readable(Map<String, AttributeValue> item) {
-        try {
-            return Optional.of(OutboxItems.entry(item));
-        } catch (RuntimeException unreadable) {
-            var parked = new java.util.HashMap<>(item);
-            parked.put(TableDesign.PK, s(TableDesign.PARKED_OUTBOX));
-            parked.put("reason", s("unreadable: " + Redaction.redact(unreadable)));
-            parked.put("parkedAt", s(clock.instant().toString()));
-            dynamoDb.transactWriteItems(request -> request.transactItems(put(parked, "attribute_not_exists(pk)"),
-                    delete(Map.of(TableDesign.PK, item.get(TableDesign.PK), TableDesign.SK, item.get(TableDesign.SK)))));
-            return Optional.empty();
-        }
+    // Parked as it is, so that the release that wrote it can replay it after a roll forward.
+    private void parkUnreadable(Map<String, AttributeValue> item, RuntimeException unreadable) {
+        String reason = "unreadable: " + Redaction.redact(unreadable);
+        var parked = new java.util.HashMap<>(item);
+        parked.put(TableDesign.PK, s(TableDesign.PARKED_OUTBOX));
+        parked.put("reason", s(reason));
+        parked.put("parkedAt", s(clock.instant().toString()));
+        dynamoDb.transactWriteItems(request -> request.transactItems(put(parked, "attribute_not_exists(pk)"),
+                delete(Map.of(TableDesign.PK, item.get(TableDesign.PK), TableDesign.SK, item.get(TableDesign.SK)))));
+        LOG.log(Level.ERROR, "Outbox entry " + item.get(TableDesign.SK).s() + " parked, " + reason);
     }
 
     @Override
-    public List<OutboxEntry> parked(int limit) {
-        return dynamoDb.queryPaginator(request -> request.tableName(table).consistentRead(true)
+    public Parked parked(int limit) {
+        var entries = new ArrayList<OutboxEntry>();
+        var unreadable = new ArrayList<String>();
+        dynamoDb.queryPaginator(request -> request.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", s(TableDesign.PARKED_OUTBOX))))
-                .items().stream().limit(limit).map(OutboxItems::entry).toList();
+                .items().stream().limit(limit).forEach(item -> {
+                    try {
+                        entries.add(OutboxItems.entry(item));
+                    } catch (RuntimeException notOfThisRelease) {
+                        unreadable.add(item.get(TableDesign.SK).s());
+                    }
+                });
+        return new Parked(entries, unreadable);
     }
 
     // Back as a new entry, whose stream record the dispatcher delivers; a replay that ran already changes nothing.

@@ -30,12 +30,22 @@ public interface Outbox {
 
     /**
      * Entries created before {@code createdBefore} (the stream has had its chance) whose next try is due at
-     * {@code now}, oldest first, at most {@code limit}.
+     * {@code now}, oldest first, at most {@code limit}. An entry no code of this release can read (one a newer release
+     * wrote, before a rollback) is parked as it is, with the reason, and counted: it would fail every run.
      */
-    List<OutboxEntry> due(Instant createdBefore, Instant now, int limit);
+    Due due(Instant createdBefore, Instant now, int limit);
 
-    /** The parked entries, oldest first, at most {@code limit}. */
-    List<OutboxEntry> parked(int limit);
+    /** The entries due, and how many unreadable ones the read parked. */
+    record Due(List<OutboxEntry> entries, int parkedUnreadable) {}
+
+    /**
+     * The parked entries this release can read, oldest first, at most {@code limit}; the others are named, left
+     * parked for the release that wrote them.
+     */
+    Parked parked(int limit);
+
+    /** Parked entries: those this release can replay, and the ids of those it cannot read. */
+    record Parked(List<OutboxEntry> entries, List<String> unreadable) {}
 
     /** Puts a parked entry back into the outbox as a new one (no attempts), which delivers it again. */
     void replay(OutboxEntry parked);
