@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import partnerhub.aws.dynamodb.StreamRecords;
 import partnerhub.domain.EffectDispatcher;
 import partnerhub.domain.EffectDispatcher.Delivery;
@@ -56,20 +57,32 @@ public final class DispatcherHandler extends SnapStartHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Invocation.run(context, DispatcherHandler.class,
-                () -> DynamodbStreamJson.write(dispatch(DynamodbStreamJson.read(input)), output));
+                () -> DynamodbStreamJson.write(dispatch(DynamodbStreamJson.read(input), context), output));
     }
 
     /** The typed entry: the same delivery as Lambda's stream entry, without the JSON. */
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return Invocation.call(context, DispatcherHandler.class, () -> dispatch(event));
+        return Invocation.call(context, DispatcherHandler.class, () -> dispatch(event, context));
     }
 
-    /** Delivers a batch of stream records; the answer names the records to try again. */
-    private StreamsEventResponse dispatch(DynamodbEvent event) {
+    /**
+     * Delivers a batch of stream records; the answer names the records to try again. A record is started only with
+     * time for its delivery left: when SES hangs, the records the batch had no time for are given back as batch item
+     * failures, so the mapping hands them over again at once, instead of the whole batch timing out and being
+     * bisected and retried with the events behind it waiting.
+     */
+    private StreamsEventResponse dispatch(DynamodbEvent event, Context context) {
+        BooleanSupplier hasTime = TimeBudget.keeping(context, TimeBudget.oneDelivery(dependencies()));
         var counts = new EffectDispatcher.Counts();
         var failures = new ArrayList<StreamsEventResponse.BatchItemFailure>();
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+        for (int i = 0; i < records.size(); i++) {
+            DynamodbEvent.DynamodbStreamRecord record = records.get(i);
+            if (!hasTime.getAsBoolean()) {
+                records.subList(i, records.size()).forEach(later -> failures.add(failure(later)));
+                counts.left(records.size() - i);
+                break;
+            }
             Optional<OutboxEntry> entry;
             try {
                 entry = StreamRecords.insertedEntry(record);
@@ -85,14 +98,18 @@ public final class DispatcherHandler extends SnapStartHandler {
             Delivery delivery = dependencies().dispatcher().deliver(entry.get());
             counts.add(entry.get(), delivery);
             if (delivery == Delivery.RETRY) {
-                failures.add(StreamsEventResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
+                failures.add(failure(record));
             }
         }
         EmbeddedMetrics.emit("Dispatcher", BusinessMetrics.of(counts),
                 Map.of("records", records.size(), "alreadyHandled", counts.of(Delivery.ALREADY_HANDLED)),
                 dependencies().clock());
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private static StreamsEventResponse.BatchItemFailure failure(DynamodbEvent.DynamodbStreamRecord record) {
+        return StreamsEventResponse.BatchItemFailure.builder()
+                .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build();
     }
 
     /** A batch read and skipped through the stream entry, the table's first read, SES's and EventBridge's clients. */

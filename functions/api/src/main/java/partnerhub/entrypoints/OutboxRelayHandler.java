@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import partnerhub.domain.EffectDispatcher;
 import partnerhub.domain.port.Outbox;
 import partnerhub.observability.BusinessMetrics;
@@ -45,24 +46,37 @@ public final class OutboxRelayHandler extends SnapStartHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Invocation.run(context, OutboxRelayHandler.class, () -> {
             Map<String, Object> event = JSON.std.mapFrom(input);
-            JSON.std.write(Boolean.TRUE.equals(event.get("replayParked")) ? replayParked() : relay(), output);
+            JSON.std.write(Boolean.TRUE.equals(event.get("replayParked")) ? replayParked()
+                    : relay(TimeBudget.keeping(context, TimeBudget.oneDelivery(dependencies()))), output);
         });
     }
 
     /** Delivers one batch of the entries whose time has come and says how it went. */
     public Map<String, Object> relay() {
+        return relay(() -> true);
+    }
+
+    /**
+     * The same, starting each delivery only while {@code hasTime}: while it drains a backlog, the relay stops short of
+     * its timeout rather than being killed mid-send, and its metrics (the backlog's age above all) are written
+     * whatever became of the deliveries.
+     */
+    public Map<String, Object> relay(BooleanSupplier hasTime) {
         Instant now = dependencies().clock().instant();
         Outbox.Due due = dependencies().outbox().due(now.minus(STREAM_BOUND), now, BATCH);
-        EffectDispatcher.Counts counts = dependencies().dispatcher().deliver(due.entries());
-        long oldest = due.entries().isEmpty() ? 0
-                : Duration.between(due.entries().getFirst().createdAt(), now).toSeconds();
         var summary = new LinkedHashMap<String, Number>();
         summary.put("Due", due.entries().size());
-        summary.putAll(BusinessMetrics.of(counts));
-        // The Parked alarm counts the unreadable entries the read set aside too.
-        summary.merge("Parked", due.parkedUnreadable(), (a, b) -> a.intValue() + b.intValue());
-        summary.put("OldestUndeliveredSeconds", oldest);
-        EmbeddedMetrics.emit("OutboxRelay", summary, Map.of(), dependencies().clock());
+        summary.put("OldestUndeliveredSeconds", due.entries().isEmpty() ? 0
+                : Duration.between(due.entries().getFirst().createdAt(), now).toSeconds());
+        var counts = new EffectDispatcher.Counts();
+        try {
+            counts = dependencies().dispatcher().deliver(due.entries(), hasTime);
+        } finally {
+            summary.putAll(BusinessMetrics.of(counts));
+            // The Parked alarm counts the unreadable entries the read set aside too.
+            summary.merge("Parked", due.parkedUnreadable(), (a, b) -> a.intValue() + b.intValue());
+            EmbeddedMetrics.emit("OutboxRelay", summary, Map.of(), dependencies().clock());
+        }
         return Map.copyOf(summary);
     }
 

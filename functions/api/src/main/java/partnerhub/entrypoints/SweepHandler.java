@@ -58,9 +58,7 @@ public final class SweepHandler extends SnapStartHandler {
     private Map<String, Object> run(ScheduledEvent event, Context context) {
         Instant now = event.getTime() == null ? dependencies().clock().instant()
                 : Instant.ofEpochMilli(event.getTime().getMillis());
-        long margin = safetyMargin().toMillis();
-        BooleanSupplier hasTime = context == null ? () -> true : () -> context.getRemainingTimeInMillis() > margin;
-        return sweep(now, hasTime);
+        return sweep(now, TimeBudget.keeping(context, safetyMargin()));
     }
 
     /**

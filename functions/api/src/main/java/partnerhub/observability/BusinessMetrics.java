@@ -22,6 +22,7 @@ public final class BusinessMetrics {
         metrics.put("Delivered", counts.of(Delivery.DELIVERED));
         metrics.put("Retried", counts.of(Delivery.RETRY));
         metrics.put("Parked", counts.of(Delivery.PARKED));
+        metrics.put("Left", counts.left());
         for (String name : List.of("CustomersAdded", "Activations", "OnboardingsCompleted", "OnboardingsFailed",
                 "NoticesSent", "Upgrades", "Expiries", "Conversions", "Extensions")) {
             metrics.put(name, 0);

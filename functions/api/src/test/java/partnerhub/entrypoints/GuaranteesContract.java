@@ -29,6 +29,8 @@ import partnerhub.emulator.FaultProxy.Service;
 import partnerhub.testing.ApiEvents;
 import partnerhub.testing.Concurrently;
 import partnerhub.testing.Response;
+import partnerhub.testing.RunningOutContext;
+import partnerhub.testing.StdoutCapture;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -236,6 +238,49 @@ abstract class GuaranteesContract extends ApiContract {
             assertEquals(3, stack.sentEmails().size());
             assertEquals(1, emailsTo("it@beta.example").size(), "the stream's redeliveries sent nothing twice");
             assertEquals(0, stack.publishedEvents().size(), "nothing published twice");
+        }
+
+        @Test
+        void aDispatcherShortOfTimeGivesTheRestOfItsBatchBackAndTheMappingDeliversItAtOnceEachOnce() {
+            for (String name : List.of("Alpha", "Beta", "Gamma")) {
+                create(PARTNER, customerJson(name, "it@" + name.toLowerCase() + ".example", "STANDARD", "[]"));
+            }
+            var invocations = new AtomicInteger();
+            // Each invocation has time for two deliveries: a batch of six takes three.
+            assertEquals(6, stack.deliverEffects(() -> {
+                invocations.incrementAndGet();
+                return new RunningOutContext("Dispatcher", 2);
+            }));
+            assertEquals(3, invocations.get(), "handed back twice, at once, not after a timeout");
+            assertEquals(List.of(), stack.streamFailures(), "nothing given up");
+            assertEquals(3, stack.sentEmails().size(), "every email, each once");
+            assertEquals(3, stack.publishedEvents().size(), "every event, each once");
+            assertEquals(List.of(), itemsStartingWith("OUTBOX"));
+        }
+
+        @Test
+        void aRelayShortOfTimeStopsBetweenDeliveriesAndStillReportsItsBacklog() {
+            try (var down = proxy.outage(calls(Service.SES))) {
+                for (String name : List.of("Alpha", "Beta", "Gamma")) {
+                    create(PARTNER, customerJson(name, "it@" + name.toLowerCase() + ".example", "STANDARD", "[]"));
+                }
+                stack.deliverEffects();
+            }
+            clock.advance(Duration.ofMinutes(6));
+            Map<String, Object> summary;
+            List<String> lines;
+            try (var out = StdoutCapture.start()) {
+                summary = ApiEvents.invoke(new OutboxRelayHandler(dependencies), Map.of(),
+                        new RunningOutContext("OutboxRelay", 1));
+                lines = out.lines();
+            }
+            assertEquals(1, count(summary, "Delivered"), summary::toString);
+            assertEquals(2, count(summary, "Left"), summary::toString);
+            assertTrue(count(summary, "OldestUndeliveredSeconds") >= 360, summary::toString);
+            assertTrue(lines.stream().anyMatch(line -> line.contains("\"OldestUndeliveredSeconds\"")
+                    && line.contains("\"Left\":2")), "the metrics line was written: " + lines);
+            assertEquals(2, count(relayAfter(Duration.ZERO), "Delivered"), "the next run takes the rest");
+            assertEquals(3, stack.sentEmails().size());
         }
 
         @Test

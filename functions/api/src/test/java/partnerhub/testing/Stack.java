@@ -1,5 +1,6 @@
 package partnerhub.testing;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,16 +8,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import partnerhub.aws.AwsClients;
 import partnerhub.aws.AwsSettings;
 import partnerhub.emulator.Emulator;
 import partnerhub.emulator.Provisioner;
 import partnerhub.emulator.StreamMapping;
 import partnerhub.emulator.TableStream;
-import partnerhub.entrypoints.DispatcherHandler;
 import partnerhub.emulator.Template;
 import partnerhub.emulator.lambda.ExecutionEnvironment;
 import partnerhub.emulator.lambda.LambdaFunction;
+import partnerhub.entrypoints.DispatcherHandler;
 import partnerhub.wiring.Dependencies;
 import partnerhub.wiring.Settings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -141,7 +143,13 @@ public final class Stack {
      * @return the outbox records handed to the dispatcher
      */
     public int deliverEffects() {
-        return dispatcherStream.deliver(tableStream.poll(), batch -> ApiEvents.invoke(dispatcher, batch, null));
+        return deliverEffects(() -> null);
+    }
+
+    /** The same, each invocation of the dispatcher with a context of its own. */
+    public int deliverEffects(Supplier<Context> contexts) {
+        return dispatcherStream.deliver(tableStream.poll(), batch -> ApiEvents.invoke(dispatcher, batch,
+                contexts.get()));
     }
 
     /** The batches the stream's mapping gave up on (its OnFailure destination). */

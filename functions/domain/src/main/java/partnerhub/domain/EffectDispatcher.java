@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import partnerhub.domain.port.EventPublisher;
 import partnerhub.domain.port.Mailer;
 import partnerhub.domain.port.Outbox;
@@ -22,6 +23,8 @@ public final class EffectDispatcher {
 
     /** How long a delivery holds its entry: well past the SDK's call timeouts, so a claim outlives its delivery. */
     public static final Duration LEASE = Duration.ofMinutes(2);
+    /** The most AWS calls one delivery makes: claim, the signing key's read, send or publish, remove (or record). */
+    public static final int CALLS_PER_DELIVERY = 4;
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
@@ -82,10 +85,19 @@ public final class EffectDispatcher {
         return Delivery.DELIVERED;
     }
 
-    /** Delivers each entry in order; the counts of what became of them. */
-    public Counts deliver(List<OutboxEntry> entries) {
+    /**
+     * Delivers each entry in order, each only while {@code hasTime} says one more delivery fits; the entries after
+     * that are left for a later run, untouched, and counted.
+     */
+    public Counts deliver(List<OutboxEntry> entries, BooleanSupplier hasTime) {
         var counts = new Counts();
-        entries.forEach(entry -> counts.add(entry, deliver(entry)));
+        for (OutboxEntry entry : entries) {
+            if (!hasTime.getAsBoolean()) {
+                counts.left(entries.size() - counts.total());
+                break;
+            }
+            counts.add(entry, deliver(entry));
+        }
         return counts;
     }
 
@@ -93,6 +105,7 @@ public final class EffectDispatcher {
     public static final class Counts {
         private final int[] byDelivery = new int[Delivery.values().length];
         private final List<DomainEvent> published = new java.util.ArrayList<>();
+        private int left;
 
         public void add(OutboxEntry entry, Delivery delivery) {
             byDelivery[delivery.ordinal()]++;
@@ -101,8 +114,21 @@ public final class EffectDispatcher {
             }
         }
 
+        /** Entries not tried for want of time. */
+        public void left(int entries) {
+            left += entries;
+        }
+
         public int of(Delivery delivery) {
             return byDelivery[delivery.ordinal()];
+        }
+
+        public int left() {
+            return left;
+        }
+
+        private int total() {
+            return java.util.Arrays.stream(byDelivery).sum();
         }
 
         public List<DomainEvent> published() {
