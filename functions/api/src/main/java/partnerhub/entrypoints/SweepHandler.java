@@ -103,6 +103,7 @@ public final class SweepHandler extends SnapStartHandler {
         json.put("expiries", summary.expiries());
         json.put("deferred", summary.deferred());
         json.put("failed", summary.failed());
+        json.put("undeliverable", summary.undeliverable());
         json.put("left", summary.left());
         json.put("itemsRead", summary.itemsRead());
         var metrics = new LinkedHashMap<String, Number>();
@@ -110,6 +111,7 @@ public final class SweepHandler extends SnapStartHandler {
         metrics.put("Processed", summary.due() - summary.left());
         metrics.put("Deferred", summary.deferred());
         metrics.put("Failed", summary.failed());
+        metrics.put("NoticesUndeliverable", summary.undeliverable());
         metrics.put("Left", summary.left());
         metrics.put("IndexItemsRead", summary.itemsRead());
         metrics.put("DurationSeconds", Math.round(seconds * 1000) / 1000.0);

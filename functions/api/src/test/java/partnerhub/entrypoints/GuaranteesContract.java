@@ -384,6 +384,44 @@ abstract class GuaranteesContract extends ApiContract {
         }
 
         @Test
+        void aNoticeSesRefusesForGoodIsTriedOncePerDayLoggedOnceAndTheUpgradeWaitsForThePartner() {
+            String id = trialCustomer("Contoso");
+            int sendsBefore = proxy.seen(calls(Service.SES, "SendEmail"));
+            try (var refused = proxy.rejectEmail(call -> call.body().contains("it@contoso.example"))) {
+                assertEquals(1, count(sweepAt(NOTICE_TIME), "undeliverable"));
+                for (int hour = 1; hour <= 3; hour++) {
+                    assertEquals(0, count(sweepAt(NOTICE_TIME.plus(Duration.ofHours(hour))), "due"),
+                            "not asked again every hour");
+                }
+                assertEquals(1, count(sweepAt(TRIAL_END.minus(Duration.ofDays(1))), "undeliverable"),
+                        "the next notice day tries once more");
+                var atTheEnd = sweepAt(TRIAL_END);
+                assertEquals(0, count(atTheEnd, "due") + count(atTheEnd, "upgrades"),
+                        "no upgrade without a delivered notice, and out of the sweep's way");
+                assertEquals("TRIAL", get(PARTNER, id).string("accountType"));
+                assertEquals(2, refusals(id).size(), "one line per refused notice, not one an hour");
+                assertTrue(refusals(id).getFirst().contains("turn automatic upgrade off"), refusals(id).toString());
+
+                // The partner turns automatic upgrade off: the expiry's notice is refused too, and the trial expires.
+                assertEquals(200, setAutoUpgrade(id, false).status());
+                assertEquals(1, count(sweepAt(TRIAL_END.plus(Duration.ofHours(1))), "undeliverable"));
+                assertEquals(1, count(sweepAt(TRIAL_END.plus(Duration.ofHours(2))), "expiries"));
+            }
+            assertEquals("EXPIRED", get(PARTNER, id).string("status"));
+            assertEquals(3, proxy.seen(calls(Service.SES, "SendEmail")) - sendsBefore,
+                    "three notices asked for, each once");
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> refusals(String id) {
+            Response log = ApiEvents.load("list-customer-events.json").as(PARTNER, USER).pathParameter("id", id)
+                    .query("limit", "100").sendTo(new ListCustomerEventsHandler(dependencies));
+            return ((List<Map<String, Object>>) log.json().get("items")).stream()
+                    .map(item -> (String) item.get("message"))
+                    .filter(message -> message.contains("refused for good")).toList();
+        }
+
+        @Test
         void aTokenEmailThatIsNoAddressGetsNoCopies() {
             Response created = ApiEvents.load("create-customer.json").as(PARTNER, "ops team")
                     .header("idempotency-key", null)

@@ -76,14 +76,22 @@ public record Customer(
         return TrialEnd.of(autoUpgrade);
     }
 
-    /** Whether a notice sent for the current expiration date announced {@code end}. */
+    /** Whether a notice delivered for the current expiration date announced {@code end}. */
     public boolean announced(TrialEnd end) {
-        return noticesSent.stream().anyMatch(notice -> notice.announced() == end);
+        return noticesSent.stream().anyMatch(notice -> notice.announced() == end && !notice.refused());
     }
 
-    /** Whether the notice of {@code day} that announced {@code end} was sent for the current expiration date. */
+    /** Whether the mail service refused for good a notice announcing {@code end} for the current expiration date. */
+    public boolean noticeRefused(TrialEnd end) {
+        return noticesSent.stream().anyMatch(notice -> notice.announced() == end && notice.refused());
+    }
+
+    /**
+     * Whether the notice of {@code day} announcing {@code end} was handled for the current expiration date: delivered,
+     * or refused for good (not tried again).
+     */
     public boolean announced(int day, TrialEnd end) {
-        return noticesSent.contains(new NoticeSent(day, end));
+        return noticesSent.stream().anyMatch(notice -> notice.day() == day && notice.announced() == end);
     }
 
     /** Changes a customer field by field; only {@link #save} makes a new value, with the next version. */

@@ -86,16 +86,35 @@ public final class Lifecycle {
         }
         TrialEnd end = customer.trialEnd();
         if (!now.isBefore(expiration)) {
-            if (!customer.announced(end)) {
-                return new SweepStep.Notice(List.of(settings.noticeDays().getLast()), end, true);
+            if (customer.announced(end)) {
+                return end == TrialEnd.UPGRADE ? new SweepStep.Upgrade() : new SweepStep.ExpireTrial();
             }
-            return end == TrialEnd.UPGRADE ? new SweepStep.Upgrade() : new SweepStep.ExpireTrial();
+            if (upgradeHeld(customer)) {
+                return new SweepStep.Nothing();
+            }
+            // An expiry needs no delivered notice: one the mail service refused for good does not hold it.
+            if (end == TrialEnd.EXPIRE && customer.noticeRefused(end)) {
+                return new SweepStep.ExpireTrial();
+            }
+            return new SweepStep.Notice(List.of(settings.noticeDays().getLast()), end, true);
         }
         List<Integer> come = settings.noticeDays().stream()
                 .filter(day -> !customer.announced(day, end))
                 .filter(day -> !now.isBefore(expiration.minus(Duration.ofDays(day))))
                 .toList();
         return come.isEmpty() ? new SweepStep.Nothing() : new SweepStep.Notice(come, end, false);
+    }
+
+    /**
+     * An upgrade no notice can announce: no upgrade notice delivered, and the last one (the notice day nearest the
+     * end, also the one sent at the end) refused for good. No upgrade without its notice, and no point in asking the
+     * mail service again: the customer waits, out of the sweep's way, until the partner acts (converts, extends,
+     * which starts the notices over, or turns automatic upgrade off, which lets the trial expire at its end).
+     */
+    public boolean upgradeHeld(Customer customer) {
+        return customer.accountType() == AccountType.TRIAL && customer.trialEnd() == TrialEnd.UPGRADE
+                && !customer.announced(TrialEnd.UPGRADE)
+                && customer.noticesSent().contains(NoticeSent.refused(settings.noticeDays().getLast(), TrialEnd.UPGRADE));
     }
 
     /** The end of a production term that starts now. */
@@ -115,6 +134,9 @@ public final class Lifecycle {
         Instant end = customer.expirationDate();
         if (customer.accountType() == AccountType.PRODUCTION) {
             return Optional.of(end);
+        }
+        if (upgradeHeld(customer)) {
+            return Optional.empty();
         }
         TrialEnd announced = customer.trialEnd();
         return settings.noticeDays().stream()

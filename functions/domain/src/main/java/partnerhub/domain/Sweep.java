@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import partnerhub.domain.CustomerChanges.Outcome;
 import partnerhub.domain.Lifecycle.SweepStep;
@@ -65,7 +66,7 @@ public final class Sweep {
      * time for (the next run takes them); {@code itemsRead}: index items read to find the due customers.
      */
     public record Summary(int due, int notices, int upgrades, int expiries, int deferred, int failed, int left,
-                          int itemsRead) {}
+                          int itemsRead, int undeliverable) {}
 
     /** A run's counts, kept as the run goes by all the customers in flight. */
     private static final class Tally {
@@ -74,6 +75,7 @@ public final class Sweep {
         final AtomicInteger expiries = new AtomicInteger();
         final AtomicInteger deferred = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger undeliverable = new AtomicInteger();
     }
 
     /**
@@ -114,7 +116,8 @@ public final class Sweep {
             }
         }
         return new Summary(due.customers().size(), tally.notices.get(), tally.upgrades.get(), tally.expiries.get(),
-                tally.deferred.get(), tally.failed.get(), due.customers().size() - started.size(), due.itemsRead());
+                tally.deferred.get(), tally.failed.get(), due.customers().size() - started.size(), due.itemsRead(),
+                tally.undeliverable.get());
     }
 
     /**
@@ -212,6 +215,10 @@ public final class Sweep {
         MailRequest mail = Mails.notice(claimed, notice.end());
         try {
             mailer.send(composer.compose(mail));
+        } catch (DeliveryRefusedException refused) {
+            recordRefused(customer, claimed, notice, refused, now);
+            tally.undeliverable.incrementAndGet();
+            return;
         } catch (RuntimeException sendFailed) {
             // Shown to the partner in the event log: the error's own text, without the address SES may quote.
             String why = "Trial-ending notice could not be sent (" + Redaction.redact(sendFailed.getMessage())
@@ -229,20 +236,46 @@ public final class Sweep {
         String message = "Trial-ending notice sent to " + customer.notificationEmail() + ": the trial ends at "
                 + customer.expirationDate() + (notice.end() == TrialEnd.UPGRADE
                 ? " and will be upgraded to PRODUCTION" : " and will expire");
-        // Recorded on the fresh state: a partner's edit during the send must neither lose the record (which would
-        // send the notice again) nor be lost. A new end date meanwhile has started the notices over; a switch of
-        // automatic upgrade meanwhile keeps the record, which names the end it announced.
-        changes.apply(claimed, ACTOR, current -> {
-            Customer.Editor editor = current.edit().noticeClaimedAt(null);
-            if (customer.expirationDate().equals(current.expirationDate())) {
-                var sent = new LinkedHashSet<>(current.noticesSent());
-                notice.days().forEach(day -> sent.add(new NoticeSent(day, notice.end())));
-                editor.noticesSent(List.copyOf(sent));
-            }
-            return Outcome.of(editor.save(now), EventType.TRIAL_ENDING_NOTICE, fields, message)
-                    .mails(Mails.partnerCopy(current, mail));
-        });
+        changes.apply(claimed, ACTOR, current -> Outcome.of(
+                        handled(customer, current, notice, NoticeSent::delivered).save(now),
+                        EventType.TRIAL_ENDING_NOTICE, fields, message)
+                .mails(Mails.partnerCopy(current, mail)));
         tally.notices.incrementAndGet();
+    }
+
+    /**
+     * A notice the mail service refused for good (an address it will never deliver to): recorded as such, so it is
+     * not tried again for its days, and the event log says so once, with what the partner can do. An expiry goes ahead
+     * without it; an upgrade waits for the partner ({@link Lifecycle#upgradeHeld}).
+     */
+    private void recordRefused(Customer customer, Customer claimed, SweepStep.Notice notice,
+                               DeliveryRefusedException refused, Instant now) {
+        String why = "Trial-ending notice refused for good by the mail service ("
+                + Redaction.redact(refused.getMessage()) + "): "
+                + (notice.end() == TrialEnd.UPGRADE
+                ? "without a delivered notice there is no automatic upgrade. Convert the customer, extend the trial"
+                        + " (its notices start over), or turn automatic upgrade off (it then expires at its end)"
+                : "the trial expires at its end without it");
+        changes.apply(claimed, ACTOR, current -> Outcome.quiet(
+                        handled(customer, current, notice, NoticeSent::refused).save(now))
+                .log(LogEntry.Level.WARN, EventType.TRIAL_ENDING_NOTICE.detailType(), why));
+    }
+
+    /**
+     * The fresh state with the claim released and the notice's days recorded as {@code handled}. Recorded on the fresh
+     * state: a partner's edit during the send must neither lose the record (which would send the notice again) nor
+     * be lost. A new end date meanwhile has started the notices over; a switch of automatic upgrade meanwhile keeps
+     * the record, which names the end it announced.
+     */
+    private static Customer.Editor handled(Customer before, Customer current, SweepStep.Notice notice,
+                                           BiFunction<Integer, TrialEnd, NoticeSent> handled) {
+        Customer.Editor editor = current.edit().noticeClaimedAt(null);
+        if (before.expirationDate().equals(current.expirationDate())) {
+            var sent = new LinkedHashSet<>(current.noticesSent());
+            notice.days().forEach(day -> sent.add(handled.apply(day, notice.end())));
+            editor.noticesSent(List.copyOf(sent));
+        }
+        return editor;
     }
 
     private boolean claimedByAnotherRun(Customer customer) {

@@ -21,7 +21,7 @@ class LifecycleTest {
         var request = new NewCustomer("Contoso", "it@contoso.example", "STANDARD", List.of());
         return Customer.newTrial("c1", "p1", request, Source.MSP, null, null, NOW).edit()
                 .onboardingStatus(OnboardingStatus.COMPLETED).expirationDate(expiration)
-                .noticesSent(upgradeNoticeDays.stream().map(day -> new NoticeSent(day, TrialEnd.UPGRADE)).toList())
+                .noticesSent(upgradeNoticeDays.stream().map(day -> NoticeSent.delivered(day, TrialEnd.UPGRADE)).toList())
                 .save(NOW);
     }
 
@@ -84,14 +84,14 @@ class LifecycleTest {
                 lifecycle.sweepStep(trial(END, List.of()), END));
         var off = trial(END, List.of()).edit().autoUpgrade(false).save(NOW);
         assertEquals(new Lifecycle.SweepStep.Notice(List.of(1), TrialEnd.EXPIRE, true), lifecycle.sweepStep(off, END));
-        var announcedExpiry = off.edit().noticesSent(List.of(new NoticeSent(7, TrialEnd.EXPIRE))).save(NOW);
+        var announcedExpiry = off.edit().noticesSent(List.of(NoticeSent.delivered(7, TrialEnd.EXPIRE))).save(NOW);
         assertEquals(new Lifecycle.SweepStep.ExpireTrial(), lifecycle.sweepStep(announcedExpiry, END));
     }
 
     @Test
     void aNoticeThatSaidWillExpireDoesNotCountForAnUpgradeNorTheReverse() {
         var toldItExpires = trial(END, List.of()).edit()
-                .noticesSent(List.of(new NoticeSent(7, TrialEnd.EXPIRE), new NoticeSent(1, TrialEnd.EXPIRE))).save(NOW);
+                .noticesSent(List.of(NoticeSent.delivered(7, TrialEnd.EXPIRE), NoticeSent.delivered(1, TrialEnd.EXPIRE))).save(NOW);
         assertEquals(new Lifecycle.SweepStep.Notice(List.of(1), TrialEnd.UPGRADE, true),
                 lifecycle.sweepStep(toldItExpires, END), "automatic upgrade is on: an upgrade notice first");
         assertEquals(new Lifecycle.SweepStep.Notice(List.of(7, 1), TrialEnd.UPGRADE, false),
@@ -101,6 +101,51 @@ class LifecycleTest {
         var toldItUpgrades = trial(END, List.of(7, 1)).edit().autoUpgrade(false).save(NOW);
         assertEquals(new Lifecycle.SweepStep.Notice(List.of(1), TrialEnd.EXPIRE, true),
                 lifecycle.sweepStep(toldItUpgrades, END));
+    }
+
+    @Test
+    void aNoticeRefusedForGoodIsNotTriedAgainForItsDayAndTheNextDaysNoticeIsStillSent() {
+        var refused7 = trial(END, List.of()).edit()
+                .noticesSent(List.of(NoticeSent.refused(7, TrialEnd.UPGRADE))).save(NOW);
+        assertEquals(new Lifecycle.SweepStep.Nothing(), lifecycle.sweepStep(refused7, END.minus(Duration.ofDays(3))));
+        assertEquals(Optional.of(END.minus(Duration.ofDays(1))), lifecycle.nextDueAt(refused7));
+        assertEquals(new Lifecycle.SweepStep.Notice(List.of(1), TrialEnd.UPGRADE, false),
+                lifecycle.sweepStep(refused7, END.minus(Duration.ofDays(1))));
+    }
+
+    @Test
+    void anUpgradeWhoseLastNoticeWasRefusedForGoodWaitsForThePartnerOutOfTheSweepsWay() {
+        var refused = trial(END, List.of()).edit().noticesSent(List.of(NoticeSent.refused(7, TrialEnd.UPGRADE),
+                NoticeSent.refused(1, TrialEnd.UPGRADE))).save(NOW);
+        assertEquals(new Lifecycle.SweepStep.Nothing(), lifecycle.sweepStep(refused, END.plus(Duration.ofDays(30))),
+                "no upgrade without a delivered notice, and no notice asked again");
+        assertEquals(Optional.empty(), lifecycle.nextDueAt(refused), "out of the due index");
+
+        var oneDelivered = trial(END, List.of()).edit().noticesSent(List.of(NoticeSent.delivered(7, TrialEnd.UPGRADE),
+                NoticeSent.refused(1, TrialEnd.UPGRADE))).save(NOW);
+        assertEquals(new Lifecycle.SweepStep.Upgrade(), lifecycle.sweepStep(oneDelivered, END));
+
+        var off = refused.edit().autoUpgrade(false).save(NOW);
+        assertEquals(Optional.of(END.minus(Duration.ofDays(7))), lifecycle.nextDueAt(off),
+                "turned off: the expiry's own notices are due");
+        var extended = refused.edit().expirationDate(END.plus(Duration.ofDays(14))).save(NOW);
+        assertEquals(List.of(), extended.noticesSent(), "a new end date starts the notices over");
+    }
+
+    @Test
+    void anExpiryGoesAheadAtTheEndWhenItsNoticeWasRefusedForGood() {
+        var off = trial(END, List.of()).edit().autoUpgrade(false)
+                .noticesSent(List.of(NoticeSent.refused(7, TrialEnd.EXPIRE), NoticeSent.refused(1, TrialEnd.EXPIRE)))
+                .save(NOW);
+        assertEquals(Optional.of(END), lifecycle.nextDueAt(off));
+        assertEquals(new Lifecycle.SweepStep.ExpireTrial(), lifecycle.sweepStep(off, END));
+    }
+
+    @Test
+    void aRefusedNoticeKeepsItsMarkWhenStored() {
+        assertEquals("1:UPGRADE:REFUSED", NoticeSent.refused(1, TrialEnd.UPGRADE).toString());
+        assertEquals(NoticeSent.refused(1, TrialEnd.UPGRADE), NoticeSent.parse("1:UPGRADE:REFUSED"));
+        assertEquals(NoticeSent.delivered(7, TrialEnd.EXPIRE), NoticeSent.parse("7:EXPIRE"));
     }
 
     @Test
@@ -126,7 +171,7 @@ class LifecycleTest {
     void aNewEndDateStartsTheNoticesOver() {
         var noticed = trial(END, List.of(7));
         assertEquals(List.of(), noticed.edit().expirationDate(END.plus(Duration.ofDays(14))).save(NOW).noticesSent());
-        assertEquals(List.of(new NoticeSent(7, TrialEnd.UPGRADE)),
+        assertEquals(List.of(NoticeSent.delivered(7, TrialEnd.UPGRADE)),
                 noticed.edit().expirationDate(END).save(NOW).noticesSent());
     }
 }

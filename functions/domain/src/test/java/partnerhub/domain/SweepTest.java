@@ -84,7 +84,7 @@ class SweepTest {
     }
 
     static List<NoticeSent> announced(TrialEnd end) {
-        return List.of(new NoticeSent(7, end), new NoticeSent(1, end));
+        return List.of(NoticeSent.delivered(7, end), NoticeSent.delivered(1, end));
     }
 
     static <T> T await(CyclicBarrier barrier) {
@@ -157,7 +157,7 @@ class SweepTest {
                 "time left?", "find n2", "save n2", "send n2", "save n2",
                 "time left?", "find n1", "save n1", "send n1", "save n1",
                 "time left?", "find n0", "save n0", "send n0", "save n0"), store.trace);
-        assertEquals(new Sweep.Summary(3, 3, 0, 0, 0, 0, 0, 3), summary);
+        assertEquals(new Sweep.Summary(3, 3, 0, 0, 0, 0, 0, 3, 0), summary);
     }
 
     @Test
@@ -191,7 +191,7 @@ class SweepTest {
 
         Sweep.Summary summary = sweep(16, 1000, mailer).run(NOW, () -> true);
 
-        assertEquals(new Sweep.Summary(43, 20, 10, 5, 0, 8, 0, 43), summary,
+        assertEquals(new Sweep.Summary(43, 20, 10, 5, 0, 8, 0, 43, 0), summary,
                 "failed: 5 refused notices and 3 customers that could not be read");
         assertEquals(43, store.finds.size(), "each due customer read once");
         assertEquals(43, new HashSet<>(store.finds).size());
@@ -265,7 +265,7 @@ class SweepTest {
     void aRunWithNothingDueStartsNothing() {
         trial("later", NOW.plus(Duration.ofDays(10)), null, true, List.of());
         var summary = sweep(16, 14, recording()).run(NOW, () -> true);
-        assertEquals(new Sweep.Summary(0, 0, 0, 0, 0, 0, 0, 0), summary);
+        assertEquals(new Sweep.Summary(0, 0, 0, 0, 0, 0, 0, 0, 0), summary);
         assertEquals(List.of(), store.finds);
     }
 
