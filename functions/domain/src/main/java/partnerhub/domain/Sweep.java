@@ -216,16 +216,17 @@ public final class Sweep {
         try {
             mailer.send(composer.compose(mail));
         } catch (DeliveryRefusedException refused) {
-            recordRefused(customer, claimed, notice, refused, now);
-            tally.undeliverable.incrementAndGet();
+            if (refused.ofTheSender()) {
+                // Every email is refused until an operator fixes the sender: a failure for now for this notice.
+                recordFailed(claimed, notice, refused, now);
+                tally.failed.incrementAndGet();
+            } else {
+                recordRefused(customer, claimed, notice, refused, now);
+                tally.undeliverable.incrementAndGet();
+            }
             return;
         } catch (RuntimeException sendFailed) {
-            // Shown to the partner in the event log: the error's own text, without the address SES may quote.
-            String why = "Trial-ending notice could not be sent (" + Redaction.redact(sendFailed.getMessage())
-                    + "); the next sweep tries again"
-                    + (notice.trialEnded() ? ". The trial's end waits until a notice announced it" : "");
-            changes.apply(claimed, ACTOR, current -> Outcome.quiet(current.edit().noticeClaimedAt(null).save(now))
-                    .log(LogEntry.Level.WARN, EventType.TRIAL_ENDING_NOTICE.detailType(), why));
+            recordFailed(claimed, notice, sendFailed, now);
             tally.failed.incrementAndGet();
             return;
         }
@@ -241,6 +242,16 @@ public final class Sweep {
                         EventType.TRIAL_ENDING_NOTICE, fields, message)
                 .mails(Mails.partnerCopy(current, mail)));
         tally.notices.incrementAndGet();
+    }
+
+    /** A notice not sent for now: the claim released, so the next run tries again, and the event log told why. */
+    private void recordFailed(Customer claimed, SweepStep.Notice notice, RuntimeException failure, Instant now) {
+        // Shown to the partner in the event log: the error's own text, without the address SES may quote.
+        String why = "Trial-ending notice could not be sent (" + Redaction.redact(failure.getMessage())
+                + "); the next sweep tries again"
+                + (notice.trialEnded() ? ". The trial's end waits until a notice announced it" : "");
+        changes.apply(claimed, ACTOR, current -> Outcome.quiet(current.edit().noticeClaimedAt(null).save(now))
+                .log(LogEntry.Level.WARN, EventType.TRIAL_ENDING_NOTICE.detailType(), why));
     }
 
     /**

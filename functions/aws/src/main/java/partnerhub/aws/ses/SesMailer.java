@@ -1,5 +1,6 @@
 package partnerhub.aws.ses;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 import partnerhub.domain.DeliveryRefusedException;
 import partnerhub.domain.Email;
@@ -43,9 +44,13 @@ public final class SesMailer implements Mailer {
                     .content(content -> content.simple(message)));
         } catch (MessageRejectedException | BadRequestException refused) {
             // The message or an address is refused for good; throttling, outages and paused sending pass.
-            // SES quotes the refused address: the message keeps the reason, not the address.
-            throw new DeliveryRefusedException("SES refused the email: "
-                    + Redaction.redact(refused.awsErrorDetails().errorMessage()), refused);
+            // SES quotes the refused address: the message keeps the reason, not the address. It names the
+            // identities that failed its check, so a refusal naming the sender is the stack's, not this email's.
+            String reason = refused.awsErrorDetails().errorMessage();
+            boolean ofTheSender = reason != null && reason.toLowerCase(Locale.ROOT)
+                    .contains(sender.toLowerCase(Locale.ROOT));
+            throw new DeliveryRefusedException("SES refused the email: " + Redaction.redact(reason), refused,
+                    ofTheSender);
         }
     }
 
