@@ -487,10 +487,14 @@ abstract class GuaranteesContract extends ApiContract {
         String id;
         int events;
 
+        static final Instant T = Instant.parse("2026-11-25T10:00:00Z");
+
         @BeforeEach
         void aCustomer() {
             id = createNamed(PARTNER, "Contoso").string("customerId");
             stack.publishedEvents();
+            // The reports below are dated up to ten minutes after T: none is ahead of the service's clock.
+            clock.set(T.plus(Duration.ofMinutes(10)));
         }
 
         Map<String, Object> report(String state, Instant at, String eventId, int errors) {
@@ -513,40 +517,77 @@ abstract class GuaranteesContract extends ApiContract {
 
         @Test
         void aLateStartedNeverMovesAFailedImportBackButItsErrorsCount() {
-            Instant t = Instant.parse("2026-11-25T10:00:00Z");
-            report("FAILED", t.plusSeconds(60), null, 1);
-            report("STARTED", t, null, 2);
+            report("FAILED", T.plusSeconds(60), null, 1);
+            report("STARTED", T, null, 2);
 
             Response customer = get(PARTNER, id);
             assertEquals("FAILED", customer.string("onboardingStatus"));
             assertEquals(3, customer.json().get("importErrorCount"));
-            assertEquals("FAILED at " + t.plusSeconds(60), customer.string("lastEventMessage"), "the newest message");
+            assertEquals("FAILED at " + T.plusSeconds(60), customer.string("lastEventMessage"), "the newest message");
             assertEquals(List.of("ImportFailed"), types(stack.publishedEvents()));
         }
 
         @Test
         void aDelayedFailedAfterARetryStartedPublishesNothingAndKeepsTheImportRunning() {
-            Instant t = Instant.parse("2026-11-25T10:00:00Z");
-            report("STARTED", t, null, 0);
-            report("STARTED", t.plusSeconds(120), null, 0);
-            report("FAILED", t.plusSeconds(60), null, 1);
+            report("STARTED", T, null, 0);
+            report("STARTED", T.plusSeconds(120), null, 0);
+            report("FAILED", T.plusSeconds(60), null, 1);
 
             assertEquals("IN_PROGRESS", get(PARTNER, id).string("onboardingStatus"));
             assertEquals(List.of(), types(stack.publishedEvents()), "no ImportFailed for a running import");
             assertEquals(1, get(PARTNER, id).json().get("importErrorCount"));
 
-            report("COMPLETED", t.plusSeconds(300), null, 0);
-            report("RUNNING", t.plusSeconds(200), null, 0);
+            report("COMPLETED", T.plusSeconds(300), null, 0);
+            report("RUNNING", T.plusSeconds(200), null, 0);
             assertEquals("COMPLETED", get(PARTNER, id).string("onboardingStatus"));
-            assertEquals(t.plusSeconds(300).plus(Duration.ofDays(14)).toString(),
+            assertEquals(T.plusSeconds(300).plus(Duration.ofDays(14)).toString(),
                     get(PARTNER, id).string("expirationDate"), "the trial starts at the completion's time");
         }
 
         @Test
+        void aReportDatedAheadOfTheServicesClockIsTakenAsOfItsArrivalAndFreezesNothing() {
+            Instant now = clock.instant();
+            report("RUNNING", now.plus(Duration.ofDays(1)), null, 0);
+            report("COMPLETED", now.plus(Duration.ofMinutes(1)), null, 0);
+
+            Response customer = get(PARTNER, id);
+            assertEquals("COMPLETED", customer.string("onboardingStatus"), "the report after it still counts");
+            assertEquals(now.plus(Duration.ofMinutes(1)).plus(Duration.ofDays(14)).toString(),
+                    customer.string("expirationDate"), "the trial starts at the completion's own time");
+            assertTrue(eventLog().stream().anyMatch(message -> message.contains("taken as of its arrival")));
+        }
+
+        @Test
+        void aCompletedImportEndsCompletedWhicheverOrderItsReportsArriveIn() {
+            report("FAILED", T.plusSeconds(120), null, 1);
+            report("COMPLETED", T.plusSeconds(60), null, 0);
+            Response failedFirst = get(PARTNER, id);
+
+            String other = createNamed(PARTNER, "Fabrikam").string("customerId");
+            id = other;
+            report("COMPLETED", T.plusSeconds(60), null, 0);
+            report("FAILED", T.plusSeconds(120), null, 1);
+            Response completedFirst = get(PARTNER, other);
+
+            for (Response customer : List.of(failedFirst, completedFirst)) {
+                assertEquals("COMPLETED", customer.string("onboardingStatus"), customer::toString);
+                assertEquals(T.plusSeconds(60).plus(Duration.ofDays(14)).toString(), customer.string("expirationDate"));
+                assertEquals(1, customer.json().get("importErrorCount"));
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> eventLog() {
+            Response log = ApiEvents.load("list-customer-events.json").as(PARTNER, USER).pathParameter("id", id)
+                    .query("limit", "100").sendTo(new ListCustomerEventsHandler(dependencies));
+            return ((List<Map<String, Object>>) log.json().get("items")).stream()
+                    .map(item -> (String) item.get("message")).toList();
+        }
+
+        @Test
         void withinOneSecondTheStateFurtherAlongWinsAndARedeliveryChangesNothing() {
-            Instant t = Instant.parse("2026-11-25T10:00:00Z");
-            var completed = report("COMPLETED", t, "same-id", 0);
-            report("STARTED", t, null, 0);
+            var completed = report("COMPLETED", T, "same-id", 0);
+            report("STARTED", T, null, 0);
             long version = ((Number) get(PARTNER, id).json().get("version")).longValue();
             new ImportProgressHandler(dependencies).record(completed);
 

@@ -1,5 +1,6 @@
 package partnerhub.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,10 @@ import partnerhub.domain.port.CustomerStore;
  * marks onboarding failed (a later STARTED retries), COMPLETED completes onboarding and starts the trial at the
  * report's time. Each report is handled once, whatever the redeliveries, and in the order of its {@code time}: a
  * report older than the one that set the state still logs and counts its errors, but never moves the state back.
+ * Two rules keep the outcome independent of the order reports arrive in, and of the producer's clock: COMPLETED is
+ * final whenever it arrives (a late one still completes onboarding), and a report dated more than
+ * {@link #MAX_CLOCK_SKEW} ahead of this service's clock is taken as of its arrival, so it cannot freeze onboarding by
+ * making every later report look older.
  */
 public final class ImportService {
 
@@ -19,6 +24,8 @@ public final class ImportService {
     /** Error lines logged per report; the count on the customer includes every error. */
     static final int MAX_ERROR_LINES = 20;
     static final int MAX_TEXT = 1_000;
+    /** How far ahead of this service's clock a report's time is believed. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     /** In the order an import goes through them: within one second, a later state wins over an earlier one. */
     public enum State { STARTED, RUNNING, FAILED, COMPLETED }
@@ -31,6 +38,11 @@ public final class ImportService {
 
         public Progress {
             errors = List.copyOf(errors);
+        }
+
+        /** The same report, as of another time. */
+        Progress at(Instant time) {
+            return new Progress(messageId, customerId, state, message, errors, time);
         }
     }
 
@@ -69,18 +81,25 @@ public final class ImportService {
         return progress.at().equals(last) && progress.state().compareTo(customer.importState()) > 0;
     }
 
-    private Outcome apply(Customer customer, Progress progress) {
+    private Outcome apply(Customer customer, Progress reported) {
         Instant now = changes.now();
+        boolean ahead = reported.at().isAfter(now.plus(MAX_CLOCK_SKEW));
+        Progress progress = ahead ? reported.at(now) : reported;
         Customer.Editor editor = customer.edit();
         if (!progress.errors().isEmpty()) {
             editor.importErrorCount(customer.importErrorCount() + progress.errors().size());
         }
+        boolean current = current(customer, progress);
+        boolean completes = progress.state() == State.COMPLETED
+                && customer.onboardingStatus() != OnboardingStatus.COMPLETED;
         Outcome outcome;
-        if (current(customer, progress)) {
-            if (progress.message() != null) {
+        if (current || completes) {
+            if (current && progress.message() != null) {
                 editor.lastEventMessage(clip(progress.message()));
             }
-            outcome = transition(customer, editor.importState(progress.state(), progress.at()), progress, now);
+            // A late COMPLETED keeps the newest time, so the reports after it are still ordered against it.
+            Instant stateAt = current ? progress.at() : customer.importStateAt();
+            outcome = transition(customer, editor.importState(progress.state(), stateAt), progress, now);
         } else {
             outcome = Outcome.quiet(editor.save(now)).log(LogEntry.Level.WARN, "ImportLateReport", "A "
                     + progress.state() + " report of " + progress.at() + " arrived after the one of "
@@ -99,6 +118,11 @@ public final class ImportService {
         }
         if (progress.message() != null) {
             outcome = outcome.log(LogEntry.Level.INFO, "ImportMessage", clip(progress.message()));
+        }
+        if (ahead) {
+            outcome = outcome.log(LogEntry.Level.WARN, "ImportClockSkew", "A " + progress.state() + " report dated "
+                    + reported.at() + " is more than " + MAX_CLOCK_SKEW.toMinutes() + " minutes ahead of this"
+                    + " service's clock: taken as of its arrival, " + now);
         }
         return outcome;
     }
