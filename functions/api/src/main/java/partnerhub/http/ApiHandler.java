@@ -12,6 +12,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.function.Function;
+import partnerhub.domain.BusyException;
 import partnerhub.domain.ConcurrentChangeException;
 import partnerhub.domain.CustomerNotFoundException;
 import partnerhub.domain.IdempotencyKeyReusedException;
@@ -108,6 +109,7 @@ public abstract class ApiHandler extends SnapStartHandler {
             case IdempotencyKeyReusedException reused -> Problem.idempotencyKeyReused(reused.getMessage());
             case ConcurrentChangeException raced ->
                     Problem.staleState("The customer changed while this request ran; read it again and retry.");
+            case BusyException busy -> Problem.busy();
             default -> {
                 LOG.log(Level.ERROR, "Request " + requestId + " on " + routeKey + " failed: answered 500", error);
                 yield Problem.internal(requestId);

@@ -16,14 +16,22 @@ public final class Problem extends RuntimeException {
     private final String title;
     private final String reason;
     private final transient List<FieldError> errors;
+    /** Seconds for a {@code Retry-After} header, or 0 for none. */
+    private final int retryAfterSeconds;
 
     public Problem(int status, String code, String title, String detail, String reason, List<FieldError> errors) {
+        this(status, code, title, detail, reason, errors, 0);
+    }
+
+    private Problem(int status, String code, String title, String detail, String reason, List<FieldError> errors,
+                    int retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.code = code;
         this.title = title;
         this.reason = reason;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static Problem malformed(String detail) {
@@ -65,6 +73,13 @@ public final class Problem extends RuntimeException {
         return new Problem(422, "IDEMPOTENCY_KEY_REUSED", "Idempotency key reused", detail, null, List.of());
     }
 
+    /** The table over its capacity for a moment: nothing changed, and the same request succeeds after the wait. */
+    public static Problem busy() {
+        return new Problem(503, "SERVICE_UNAVAILABLE", "Service busy",
+                "The service is over its capacity for a moment and changed nothing; retry after Retry-After seconds.",
+                null, List.of(), 2);
+    }
+
     public static Problem internal(String requestId) {
         return new Problem(500, "INTERNAL", "Internal error",
                 "Something went wrong on our side; request id " + requestId + ".", null, List.of());
@@ -83,7 +98,8 @@ public final class Problem extends RuntimeException {
         if (!errors.isEmpty()) {
             body.put("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
         }
-        return ApiResponse.json(status, body).withHeader("Content-Type", "application/problem+json");
+        ApiResponse response = ApiResponse.json(status, body).withHeader("Content-Type", "application/problem+json");
+        return retryAfterSeconds > 0 ? response.withHeader("Retry-After", String.valueOf(retryAfterSeconds)) : response;
     }
 
     public int status() {

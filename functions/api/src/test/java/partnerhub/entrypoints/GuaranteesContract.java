@@ -225,6 +225,27 @@ abstract class GuaranteesContract extends ApiContract {
         }
 
         @Test
+        void aThrottledWriteIsAnsweredBusyWithRetryAfterNotStaleAndChangesNothing() {
+            String id = trialCustomer("Contoso");
+            var before = stack.allItems();
+            Response created;
+            Response extended;
+            try (var throttled = proxy.throttleTransactions()) {
+                created = create(PARTNER, customerJson("Fabrikam", "it@fabrikam.example", "STANDARD", "[]"));
+                extended = ApiEvents.load("extend-trial.json").as(PARTNER, USER).pathParameter("id", id)
+                        .body("{}").sendTo(new ExtendTrialHandler(dependencies));
+            }
+            for (Response busy : List.of(created, extended)) {
+                assertEquals(503, busy.status(), busy::toString);
+                assertEquals("SERVICE_UNAVAILABLE", busy.string("code"));
+                assertEquals("2", busy.header("Retry-After"), busy::toString);
+            }
+            assertEquals(before, stack.allItems(), "nothing written");
+            assertEquals(201, create(PARTNER, customerJson("Fabrikam", "it@fabrikam.example", "STANDARD", "[]"))
+                    .status(), "the retry, once the table has room");
+        }
+
+        @Test
         void aDispatcherFailingMidBatchDeliversTheRestNowAndTheFailedOneLaterEachOnce() {
             for (String name : List.of("Alpha", "Beta", "Gamma")) {
                 create(PARTNER, customerJson(name, "it@" + name.toLowerCase() + ".example", "STANDARD", "[]"));

@@ -201,6 +201,18 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /**
+     * Every TransactWriteItems answered with DynamoDB's 400 TransactionCanceledException, one ThrottlingError
+     * reason per TransactItem: what DynamoDB answers when a transaction meets throttling on its items (the SDK does not
+     * retry it); not forwarded.
+     */
+    public Injected throttleTransactions() {
+        return inject((call, next) -> calls(Service.DYNAMODB, "TransactWriteItems").test(call)
+                ? transactionCanceled(transactItems(call.body()).stream().map(item -> true).toList(),
+                        "ThrottlingError", "Throughput exceeds the current capacity of your table or index.")
+                : next.proceed());
+    }
+
+    /**
      * After a matching call was forwarded and answered successfully (2xx), runs {@code then} before the answer
      * goes back to the caller, e.g. to start an outage right after an email was sent. An exception from
      * {@code then} is printed to standard error; the caller still gets the answer.
@@ -390,8 +402,12 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private static Answer transactionCanceled(List<Boolean> conflicts) {
-        var reasons = conflicts.stream().map(conflict -> conflict
-                ? Map.of("Code", "TransactionConflict", "Message", "Transaction is ongoing for the item")
+        return transactionCanceled(conflicts, "TransactionConflict", "Transaction is ongoing for the item");
+    }
+
+    private static Answer transactionCanceled(List<Boolean> hit, String code, String message) {
+        var reasons = hit.stream().map(conflict -> conflict
+                ? Map.of("Code", code, "Message", message)
                 : Map.of("Code", "None")).toList();
         String codes = String.join(", ", reasons.stream().map(reason -> reason.get("Code")).toList());
         var body = new LinkedHashMap<String, Object>();

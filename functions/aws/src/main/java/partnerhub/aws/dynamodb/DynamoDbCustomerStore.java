@@ -15,11 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import partnerhub.domain.ActivationLink;
 import partnerhub.domain.Change;
+import partnerhub.domain.BusyException;
 import partnerhub.domain.ConcurrentChangeException;
 import partnerhub.domain.Customer;
 import partnerhub.domain.DueCustomers;
@@ -41,6 +43,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Customers in the single table. Every key starts from the partner, so no call can reach another partner's data. */
 public final class DynamoDbCustomerStore implements CustomerStore {
+
+    /** The cancellation reasons of a transaction DynamoDB refused for capacity, not for a conflict. */
+    private static final Set<String> THROTTLING =
+            Set.of("ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded");
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -239,8 +245,22 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         try {
             dynamoDb.transactWriteItems(request -> request.transactItems(writes));
         } catch (TransactionCanceledException e) {
+            if (throttled(e.cancellationReasons())) {
+                throw new BusyException("the write was throttled: " + codes(e.cancellationReasons()), e);
+            }
             throw new ConcurrentChangeException(conflictMessage(change, e.cancellationReasons()));
         }
+    }
+
+    // Throttled on some item and in conflict with nothing: the customer did not change, the table was busy.
+    private static boolean throttled(List<CancellationReason> reasons) {
+        List<String> codes = codes(reasons);
+        return codes.stream().anyMatch(THROTTLING::contains) && !codes.contains("ConditionalCheckFailed")
+                && !codes.contains("TransactionConflict");
+    }
+
+    private static List<String> codes(List<CancellationReason> reasons) {
+        return reasons.stream().map(CancellationReason::code).toList();
     }
 
     private TransactWriteItem customerPut(Change change) {
@@ -331,7 +351,7 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         if (customerMoved) {
             return "customer " + change.customer().customerId() + " changed since version " + change.expectedVersion();
         }
-        return "the write was cancelled: " + reasons.stream().map(CancellationReason::code).toList();
+        return "the write was cancelled: " + codes(reasons);
     }
 
     // A cursor is the last item's key; the service signs it before a partner sees it.
