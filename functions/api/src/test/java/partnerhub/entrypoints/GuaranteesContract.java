@@ -246,6 +246,24 @@ abstract class GuaranteesContract extends ApiContract {
         }
 
         @Test
+        void anExtensionWhoseAnswerIsLostIsAnsweredAsSavedSoAClientRetryNeverExtendsTwice() {
+            String id = trialCustomer("Contoso");
+            stack.publishedEvents();
+            Response extended;
+            try (var lost = proxy.loseAnswers(calls(Service.DYNAMODB, "TransactWriteItems"))) {
+                extended = ApiEvents.load("extend-trial.json").as(PARTNER, USER).pathParameter("id", id)
+                        .body("{}").sendTo(new ExtendTrialHandler(dependencies));
+            }
+            String extendedTo = TRIAL_END.plus(Duration.ofDays(14)).toString();
+            assertEquals(200, extended.status(), "saved, and answered so: " + extended);
+            assertEquals(extendedTo, extended.string("expirationDate"));
+            Response customer = get(PARTNER, id);
+            assertEquals(extendedTo, customer.string("expirationDate"), "extended once");
+            assertEquals(1, customer.json().get("trialExtensions"));
+            assertEquals(List.of("TrialExtended"), types(stack.publishedEvents()), "one event");
+        }
+
+        @Test
         void aDispatcherFailingMidBatchDeliversTheRestNowAndTheFailedOneLaterEachOnce() {
             for (String name : List.of("Alpha", "Beta", "Gamma")) {
                 create(PARTNER, customerJson(name, "it@" + name.toLowerCase() + ".example", "STANDARD", "[]"));

@@ -134,17 +134,40 @@ public final class CustomerChanges {
             if (!outcome.write()) {
                 return before;
             }
+            Change change = change(before.version(), outcome, actorLabel);
             try {
-                save(before.version(), outcome, actorLabel);
+                store.save(change);
                 return outcome.after();
             } catch (ConcurrentChangeException raced) {
+                // The race may be with this very write: committed, its answer lost, and the SDK's retry refused.
+                if (committed(change)) {
+                    return outcome.after();
+                }
                 if (expectedVersion != null) {
                     throw new StaleStateException("The customer changed while this request ran.");
                 }
                 if (attempt == ATTEMPTS) {
                     throw raced;
                 }
+            } catch (BusyException refused) {
+                throw refused;
+            } catch (RuntimeException unknown) {
+                // A timeout or an outage leaves the outcome unknown. Answered as saved when it was, so that a client
+                // retrying a failed request (an extension without expectedExpirationDate) does not do it twice.
+                if (committed(change)) {
+                    return outcome.after();
+                }
+                throw unknown;
             }
+        }
+    }
+
+    // Asked only after a failure: a read that fails too leaves that failure to answer.
+    private boolean committed(Change change) {
+        try {
+            return store.committed(change);
+        } catch (RuntimeException unreadable) {
+            return false;
         }
     }
 

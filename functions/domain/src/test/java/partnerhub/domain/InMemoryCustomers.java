@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -22,6 +23,7 @@ final class InMemoryCustomers implements CustomerStore {
     final List<String> trace = new CopyOnWriteArrayList<>();
     final List<String> finds = new CopyOnWriteArrayList<>();
     final List<OutboxEntry> outbox = new CopyOnWriteArrayList<>();
+    private final Set<String> logIds = ConcurrentHashMap.newKeySet();
     volatile Consumer<String> onFind = id -> { };
 
     InMemoryCustomers(Lifecycle lifecycle) {
@@ -63,7 +65,13 @@ final class InMemoryCustomers implements CustomerStore {
             return after;
         });
         outbox.addAll(change.outbox());
+        change.log().forEach(line -> logIds.add(line.id()));
         trace.add("save " + after.customerId());
+    }
+
+    @Override
+    public boolean committed(Change change) {
+        return !change.log().isEmpty() && logIds.contains(change.log().getFirst().id());
     }
 
     @Override

@@ -201,6 +201,20 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /**
+     * Matching calls forwarded, and the emulator's answer replaced by the service's outage error (as for
+     * {@link #outage}): the call took effect, and the caller cannot know it, as when an answer is lost.
+     */
+    public Injected loseAnswers(Predicate<Call> when) {
+        return inject((call, next) -> {
+            if (!when.test(call)) {
+                return next.proceed();
+            }
+            next.proceed();
+            return error(call, outageOf(call.service()));
+        });
+    }
+
+    /**
      * Every TransactWriteItems answered with DynamoDB's 400 TransactionCanceledException, one ThrottlingError
      * reason per TransactItem: what DynamoDB answers when a transaction meets throttling on its items (the SDK does not
      * retry it); not forwarded.

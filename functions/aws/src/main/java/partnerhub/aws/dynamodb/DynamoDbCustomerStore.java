@@ -252,6 +252,19 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         }
     }
 
+    // Its first event-log line is written by this change alone, in its transaction, and never changed.
+    @Override
+    public boolean committed(Change change) {
+        if (change.log().isEmpty()) {
+            return false;
+        }
+        LogEntry line = change.log().getFirst();
+        Customer customer = change.customer();
+        return dynamoDb.getItem(request -> request.tableName(table).consistentRead(true).key(Map.of(
+                TableDesign.PK, s(TableDesign.logKey(customer.partnerId(), customer.customerId())),
+                TableDesign.SK, s(TableDesign.logSortKey(line.at(), line.id()))))).hasItem();
+    }
+
     // Throttled on some item and in conflict with nothing: the customer did not change, the table was busy.
     private static boolean throttled(List<CancellationReason> reasons) {
         List<String> codes = codes(reasons);

@@ -50,4 +50,11 @@ public interface CustomerStore {
      *         key was taken, since they were read
      */
     void save(Change change);
+
+    /**
+     * Whether this very change was written, after a save whose outcome is unknown (a timeout, an outage, a retry
+     * refused because its first attempt had committed). Recognised by its first event-log line, which no other
+     * change writes; a change without one is never recognised.
+     */
+    boolean committed(Change change);
 }
