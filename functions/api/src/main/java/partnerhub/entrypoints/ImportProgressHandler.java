@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import partnerhub.domain.Customer;
 import partnerhub.domain.ImportService;
+import partnerhub.domain.ImportState;
 import partnerhub.domain.ValidationException;
 import partnerhub.observability.Invocation;
 import partnerhub.observability.LogContext;
@@ -73,8 +74,8 @@ public final class ImportProgressHandler extends SnapStartHandler {
                 detail.get("message") instanceof String message ? message : null, errors, at));
     }
 
-    private static ImportService.State state(String state) {
-        for (ImportService.State known : ImportService.State.values()) {
+    private static ImportState state(String state) {
+        for (ImportState known : ImportState.values()) {
             if (known.name().equalsIgnoreCase(state)) {
                 return known;
             }

@@ -63,7 +63,8 @@ public final class Dependencies implements AutoCloseable {
         var random = new SecureRandom();
         var lifecycle = new Lifecycle(settings.lifecycle());
         this.keys = sharedKeys != null ? sharedKeys : signingKeys(settings, clients, clock);
-        var links = new ActivationLinks(keys, settings.activationBaseUrl(), random);
+        var links = new ActivationLinks(keys, settings.activationBaseUrl(),
+                settings.lifecycle().activationLinkLifetime(), random);
         var dynamoDb = clients.dynamoDb();
         this.outbox = new DynamoDbOutbox(dynamoDb, settings.tableName(), clock);
         var composer = new EmailComposer(links);
@@ -72,10 +73,9 @@ public final class Dependencies implements AutoCloseable {
         var store = new DynamoDbCustomerStore(dynamoDb, settings.tableName(), lifecycle, clock);
         var ids = new Ids(random);
         var changes = new CustomerChanges(store, ids, clock);
-        this.customers = new CustomerService(store, changes, links,
-                new PageTokens(keys), lifecycle, ids, clock);
-        this.trials = new TrialService(changes, lifecycle, customers);
-        this.activations = new ActivationService(store, changes, links, lifecycle, customers);
+        this.customers = new CustomerService(store, changes, links, new PageTokens(keys), ids, clock);
+        this.trials = new TrialService(changes, lifecycle);
+        this.activations = new ActivationService(store, changes, links);
         this.imports = new ImportService(store, changes, lifecycle);
         // Only the dispatcher, the relay and the sweep ever send or publish: no other function builds these parts.
         this.delivery = AwsClients.lazily(() -> new Delivery(settings, clients, outbox, store, changes, composer,

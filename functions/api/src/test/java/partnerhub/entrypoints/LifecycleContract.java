@@ -367,7 +367,8 @@ abstract class LifecycleContract extends ApiContract {
             var changes = new partnerhub.domain.CustomerChanges(store,
                     new partnerhub.domain.Ids(new java.security.SecureRandom()), clock);
             var composer = new partnerhub.domain.EmailComposer(new partnerhub.domain.ActivationLinks(
-                    stack.signingKeys(clock), Stack.ACTIVATION_BASE_URL, new java.security.SecureRandom()));
+                    stack.signingKeys(clock), Stack.ACTIVATION_BASE_URL, Duration.ofDays(7),
+                    new java.security.SecureRandom()));
             var sent = new ArrayList<partnerhub.domain.Email>();
             // The partner edits the customer while the sweep is between its claim and its record.
             partnerhub.domain.port.Mailer editingMailer = email -> {

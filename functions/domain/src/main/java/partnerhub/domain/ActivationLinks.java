@@ -24,16 +24,19 @@ public final class ActivationLinks {
 
     private final SigningKeys keys;
     private final String baseUrl;
+    private final Duration lifetime;
     private final SecureRandom random;
 
-    public ActivationLinks(SigningKeys keys, String baseUrl, SecureRandom random) {
+    /** @param lifetime how long a new link works */
+    public ActivationLinks(SigningKeys keys, String baseUrl, Duration lifetime, SecureRandom random) {
         this.keys = keys;
         this.baseUrl = baseUrl;
+        this.lifetime = lifetime;
         this.random = random;
     }
 
-    /** A new link, valid for {@code lifetime} from {@code now}. */
-    public ActivationLink.State issue(Instant now, Duration lifetime) {
+    /** A new link, valid for the links' lifetime from {@code now}. */
+    public ActivationLink.State issue(Instant now) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         return new ActivationLink.State(Hmac.base64url(nonce), now.plus(lifetime));

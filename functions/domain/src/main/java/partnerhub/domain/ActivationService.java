@@ -16,21 +16,16 @@ public final class ActivationService {
     private final CustomerStore store;
     private final CustomerChanges changes;
     private final ActivationLinks links;
-    private final Lifecycle lifecycle;
-    private final CustomerService customers;
 
-    public ActivationService(CustomerStore store, CustomerChanges changes, ActivationLinks links,
-                             Lifecycle lifecycle, CustomerService customers) {
+    public ActivationService(CustomerStore store, CustomerChanges changes, ActivationLinks links) {
         this.store = store;
         this.changes = changes;
         this.links = links;
-        this.lifecycle = lifecycle;
-        this.customers = customers;
     }
 
     /** The current link, to copy again: the same link until it is used or replaced. */
     public ActivationLink currentLink(Actor actor, String customerId) {
-        Customer customer = customers.get(actor, customerId);
+        Customer customer = changes.read(actor, customerId);
         return links.link(liveLink(customer));
     }
 
@@ -40,7 +35,7 @@ public final class ActivationService {
         changes.apply(actor, customerId, null, customer -> {
             ActivationLink.State old = liveLink(customer);
             Instant now = changes.now();
-            ActivationLink.State issued = links.issue(now, lifecycle.settings().activationLinkLifetime());
+            ActivationLink.State issued = links.issue(now);
             // Signed before the change is written: a key that cannot be read fails the request with nothing changed.
             signed.set(links.link(issued));
             Customer next = customer.edit().activation(issued).save(now);

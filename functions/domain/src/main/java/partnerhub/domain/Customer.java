@@ -33,7 +33,7 @@ public record Customer(
         String lastEventMessage,
         String createdBy,
         ActivationLink.State activation,
-        ImportService.State importState,
+        ImportState importState,
         Instant importStateAt,
         List<NoticeSent> noticesSent,
         Instant noticeClaimedAt,
@@ -109,7 +109,7 @@ public record Customer(
         private int importErrorCount;
         private String lastEventMessage;
         private ActivationLink.State activation;
-        private ImportService.State importState;
+        private ImportState importState;
         private Instant importStateAt;
         private List<NoticeSent> noticesSent;
         private Instant noticeClaimedAt;
@@ -194,7 +194,7 @@ public record Customer(
         }
 
         /** The import pipeline's report that set the onboarding state, and its time. */
-        public Editor importState(ImportService.State state, Instant at) {
+        public Editor importState(ImportState state, Instant at) {
             importState = state;
             importStateAt = at;
             return this;

@@ -100,6 +100,11 @@ public final class CustomerChanges {
         return clock;
     }
 
+    /** The partner's customer, as it is now. */
+    public Customer read(Actor actor, String customerId) {
+        return store.find(actor.partnerId(), customerId).orElseThrow(() -> new CustomerNotFoundException(customerId));
+    }
+
     /**
      * Applies {@code action} to the partner's customer.
      *

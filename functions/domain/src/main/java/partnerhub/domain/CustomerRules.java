@@ -7,14 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The rules a customer's fields must keep, checked all at once so a partner sees every bad field in one answer. */
 public final class CustomerRules {
 
     public static final int MAX_ORGANIZATION_NAME = 100;
-    public static final int MAX_EMAIL = 254;
-    /** An edit that would change nothing: its error, on the field {@code body}. */
     /**
      * The furthest an expiration date may lie ahead: ten years. Beyond it is a typo, not a term, and an unbounded
      * date overflows what the lifecycle adds to it and what a browser can show (a year past 275760).
@@ -22,11 +19,8 @@ public final class CustomerRules {
     public static final Duration MAX_AHEAD = Duration.ofDays(3653);
     static final String TOO_FAR = "must be at most ten years ahead";
 
+    /** An edit that would change nothing: its error, on the field {@code body}. */
     public static final String NOTHING_TO_CHANGE = "must change at least one of sku, addOns, expirationDate";
-
-    // Pragmatic, not RFC 5322: one @, no spaces, a dotted domain of letters, digits and hyphens.
-    private static final Pattern EMAIL = Pattern.compile(
-            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$");
 
     private final Catalog catalog;
 
@@ -36,11 +30,6 @@ public final class CustomerRules {
 
     public Catalog catalog() {
         return catalog;
-    }
-
-    /** Whether {@code value} is an address this product sends to (the same rule as a notification email's). */
-    public static boolean isEmailAddress(String value) {
-        return value != null && value.length() <= MAX_EMAIL && EMAIL.matcher(value).matches();
     }
 
     /** Null values are fields the request left out. */
@@ -143,9 +132,9 @@ public final class CustomerRules {
             return null;
         }
         String email = value.strip();
-        if (email.length() > MAX_EMAIL) {
-            errors.add(new FieldError("notificationEmail", "must be at most " + MAX_EMAIL + " characters"));
-        } else if (!EMAIL.matcher(email).matches()) {
+        if (email.length() > EmailAddress.MAX_LENGTH) {
+            errors.add(new FieldError("notificationEmail", "must be at most " + EmailAddress.MAX_LENGTH + " characters"));
+        } else if (!EmailAddress.isValid(email)) {
             errors.add(new FieldError("notificationEmail", "must be a valid email address"));
         }
         return email;

@@ -27,17 +27,15 @@ public final class CustomerService {
     private final CustomerChanges changes;
     private final ActivationLinks links;
     private final PageTokens pageTokens;
-    private final Lifecycle lifecycle;
     private final Ids ids;
     private final Clock clock;
 
     public CustomerService(CustomerStore store, CustomerChanges changes, ActivationLinks links,
-                           PageTokens pageTokens, Lifecycle lifecycle, Ids ids, Clock clock) {
+                           PageTokens pageTokens, Ids ids, Clock clock) {
         this.store = store;
         this.changes = changes;
         this.links = links;
         this.pageTokens = pageTokens;
-        this.lifecycle = lifecycle;
         this.ids = ids;
         this.clock = clock;
     }
@@ -58,12 +56,12 @@ public final class CustomerService {
             return new Created(earlier.get(), links.link(earlier.get().activation()), true);
         }
         Instant now = now();
-        ActivationLink.State activation = links.issue(now, lifecycle.settings().activationLinkLifetime());
+        ActivationLink.State activation = links.issue(now);
         // Signed before anything is written: a signing key that cannot be read fails the request with nothing saved
         // or sent, so the client's retry adds the customer once.
         ActivationLink link = links.link(activation);
         // The partner user gets copies of the customer's emails only at an address that can take them.
-        String partnerUser = CustomerRules.isEmailAddress(actor.email()) ? actor.email() : null;
+        String partnerUser = EmailAddress.isValid(actor.email()) ? actor.email() : null;
         Customer customer = Customer.newTrial(ids.next(clock.instant()), actor.partnerId(), request, Source.MSP,
                 partnerUser, activation, now);
         Customer saved = insert(customer, activation, Mails.activation(customer, activation), actor.label(),
@@ -209,7 +207,7 @@ public final class CustomerService {
     }
 
     public Customer get(Actor actor, String customerId) {
-        return store.find(actor.partnerId(), customerId).orElseThrow(() -> new CustomerNotFoundException(customerId));
+        return changes.read(actor, customerId);
     }
 
     /**

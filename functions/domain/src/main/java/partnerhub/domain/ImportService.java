@@ -27,13 +27,10 @@ public final class ImportService {
     /** How far ahead of this service's clock a report's time is believed. */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
-    /** In the order an import goes through them: within one second, a later state wins over an earlier one. */
-    public enum State { STARTED, RUNNING, FAILED, COMPLETED }
-
     public record ImportError(String code, String message) {}
 
     /** One report, as the pipeline sent it; {@code messageId} is the EventBridge event id. */
-    public record Progress(String messageId, String customerId, State state, String message,
+    public record Progress(String messageId, String customerId, ImportState state, String message,
                            List<ImportError> errors, Instant at) {
 
         public Progress {
@@ -90,7 +87,7 @@ public final class ImportService {
             editor.importErrorCount(customer.importErrorCount() + progress.errors().size());
         }
         boolean current = current(customer, progress);
-        boolean completes = progress.state() == State.COMPLETED
+        boolean completes = progress.state() == ImportState.COMPLETED
                 && customer.onboardingStatus() != OnboardingStatus.COMPLETED;
         Outcome outcome;
         if (current || completes) {
@@ -137,7 +134,7 @@ public final class ImportService {
                     editor.onboardingStatus(OnboardingStatus.IN_PROGRESS);
                 }
                 Outcome outcome = Outcome.quiet(editor.save(now));
-                yield progress.state() == State.STARTED
+                yield progress.state() == ImportState.STARTED
                         ? outcome.log(LogEntry.Level.INFO, "ImportStarted", "Data import started") : outcome;
             }
             case FAILED -> {

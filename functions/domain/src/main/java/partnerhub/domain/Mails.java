@@ -71,7 +71,7 @@ public final class Mails {
     }
 
     private static boolean hasPartnerCopy(Customer customer) {
-        return CustomerRules.isEmailAddress(customer.createdBy());
+        return EmailAddress.isValid(customer.createdBy());
     }
 
     private static List<MailRequest> withPartnerCopy(Customer customer, MailRequest mail) {

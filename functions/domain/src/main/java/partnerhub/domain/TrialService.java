@@ -9,16 +9,14 @@ public final class TrialService {
 
     private final CustomerChanges changes;
     private final Lifecycle lifecycle;
-    private final CustomerService customers;
 
-    public TrialService(CustomerChanges changes, Lifecycle lifecycle, CustomerService customers) {
+    public TrialService(CustomerChanges changes, Lifecycle lifecycle) {
         this.changes = changes;
         this.lifecycle = lifecycle;
-        this.customers = customers;
     }
 
     public Lifecycle.ExtensionPreview previewExtension(Actor actor, String customerId) {
-        return lifecycle.previewExtension(customers.get(actor, customerId), changes.now());
+        return lifecycle.previewExtension(changes.read(actor, customerId), changes.now());
     }
 
     /**

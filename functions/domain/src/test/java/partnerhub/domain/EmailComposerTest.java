@@ -15,12 +15,12 @@ class EmailComposerTest {
 
     final ActivationLinks links = new ActivationLinks(
             new RotatingKeys(RotatingKeys.key("keyAAAAA", "a-test-secret-of-at-least-32-bytes!")),
-            "https://app.example/activate", new SecureRandom());
+            "https://app.example/activate", Duration.ofDays(7), new SecureRandom());
     final EmailComposer composer = new EmailComposer(links);
 
     @Test
     void theActivationEmailCarriesTheLinkTheNameAndTheDeadlineInBothParts() {
-        var state = links.issue(Instant.parse("2026-11-24T20:00:00Z"), Duration.ofDays(7));
+        var state = links.issue(Instant.parse("2026-11-24T20:00:00Z"));
         String link = links.link(state).url();
 
         Email email = composer.compose(new MailRequest(MailTemplate.ACTIVATION, List.of("it@contoso.example"),

@@ -25,11 +25,12 @@ class SignedTokensTest {
     static final String CURSOR = "{\"pk\":\"PARTNER#p1\"}";
 
     final RotatingKeys keys = new RotatingKeys(KEY_A);
-    final ActivationLinks links = new ActivationLinks(keys, "https://app.example/activate", new SecureRandom());
+    final ActivationLinks links = new ActivationLinks(keys, "https://app.example/activate", Duration.ofDays(7),
+            new SecureRandom());
     final PageTokens pageTokens = new PageTokens(keys);
 
     String newToken() {
-        return token(links.link(links.issue(NOW, Duration.ofDays(7))));
+        return token(links.link(links.issue(NOW)));
     }
 
     static String token(ActivationLink link) {
@@ -41,7 +42,7 @@ class SignedTokensTest {
 
         @Test
         void aLinkCarriesTheKeyIdAndATokenWhoseNonceOnlyTheKeyCanSign() {
-            ActivationLink.State state = links.issue(NOW, Duration.ofDays(7));
+            ActivationLink.State state = links.issue(NOW);
             ActivationLink link = links.link(state);
 
             assertEquals(NOW.plus(Duration.ofDays(7)), link.expiresAt());
@@ -53,7 +54,8 @@ class SignedTokensTest {
             assertEquals(Optional.of(state.nonce()), links.nonceOf(token));
 
             var otherKeys = new RotatingKeys(RotatingKeys.key("keyAAAAA", "another-secret-of-at-least-32-bytes"));
-            assertEquals(Optional.empty(), new ActivationLinks(otherKeys, "x", new SecureRandom()).nonceOf(token),
+            var otherLinks = new ActivationLinks(otherKeys, "x", Duration.ofDays(7), new SecureRandom());
+            assertEquals(Optional.empty(), otherLinks.nonceOf(token),
                     "the same id with another secret");
         }
 
@@ -83,7 +85,7 @@ class SignedTokensTest {
 
         @Test
         void aLinkIssuedBeforeARotationOpensAfterItUntilItsKeyIsNoLongerThePrevious() {
-            ActivationLink.State state = links.issue(NOW, Duration.ofDays(30));
+            ActivationLink.State state = links.issue(NOW);
             String underA = token(links.link(state));
 
             keys.rotateTo(KEY_B);
@@ -100,13 +102,14 @@ class SignedTokensTest {
 
         @Test
         void everyLinkIsNew() {
-            assertNotEquals(links.issue(NOW, Duration.ofDays(7)).nonce(), links.issue(NOW, Duration.ofDays(7)).nonce());
+            assertNotEquals(links.issue(NOW).nonce(), links.issue(NOW).nonce());
         }
 
         @Test
         void aBaseUrlWithAQueryGetsTheTokenAppended() {
-            var withQuery = new ActivationLinks(keys, "https://a.example/x?lang=en", new SecureRandom());
-            assertTrue(withQuery.link(withQuery.issue(NOW, Duration.ofDays(1))).url()
+            var withQuery = new ActivationLinks(keys, "https://a.example/x?lang=en", Duration.ofDays(7),
+                    new SecureRandom());
+            assertTrue(withQuery.link(withQuery.issue(NOW)).url()
                     .startsWith("https://a.example/x?lang=en&token=keyAAAAA"));
         }
     }
@@ -158,7 +161,7 @@ class SignedTokensTest {
 
         @Test
         void aSignatureMadeForPageTokensDoesNotOpenALinkNorTheReverse() {
-            String nonce = links.issue(NOW, Duration.ofDays(7)).nonce();
+            String nonce = links.issue(NOW).nonce();
             String signed = KEY_A.id() + nonce;
             String asLink = signed + KEY_A.forPurpose(ActivationLinks.PURPOSE).signature(signed, 18);
             String withPageKey = signed + KEY_A.forPurpose(PageTokens.PURPOSE).signature(signed, 18);
@@ -196,8 +199,8 @@ class SignedTokensTest {
         @Test
         void withoutKeysSigningAndCheckingFailSayingWhy() {
             var none = SigningKeys.unavailable("no keys for this function");
-            var noLinks = new ActivationLinks(none, "x", new SecureRandom());
-            var state = noLinks.issue(NOW, Duration.ofDays(1));
+            var noLinks = new ActivationLinks(none, "x", Duration.ofDays(7), new SecureRandom());
+            var state = noLinks.issue(NOW);
 
             assertEquals("no keys for this function",
                     assertThrows(IllegalStateException.class, () -> noLinks.link(state)).getMessage());

@@ -47,7 +47,7 @@ class SweepTest {
             Clock.fixed(NOW, ZoneOffset.UTC));
     final EmailComposer composer = new EmailComposer(new ActivationLinks(
             new RotatingKeys(RotatingKeys.key("keyAAAAA", "a-test-secret-of-at-least-32-bytes!")),
-            "https://app.example/activate", new SecureRandom()));
+            "https://app.example/activate", Duration.ofDays(7), new SecureRandom()));
     final FakeTicker ticker = new FakeTicker();
     final List<Email> sent = new CopyOnWriteArrayList<>();
 

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import partnerhub.domain.AccountType;
 import partnerhub.domain.ActivationLink;
 import partnerhub.domain.Customer;
-import partnerhub.domain.ImportService;
+import partnerhub.domain.ImportState;
 import partnerhub.domain.Lifecycle;
 import partnerhub.domain.NoticeSent;
 import partnerhub.domain.OnboardingStatus;
@@ -101,7 +101,7 @@ final class CustomerItems {
                 string(item, "lastEventMessage"),
                 string(item, "createdBy"),
                 nonce == null ? null : new ActivationLink.State(nonce, instant(item, "activationExpiresAt")),
-                importState == null ? null : ImportService.State.valueOf(importState),
+                importState == null ? null : ImportState.valueOf(importState),
                 instant(item, "importStateAt"),
                 strings(item, "noticesSent").stream().map(NoticeSent::parse).toList(),
                 instant(item, "noticeClaimedAt"),
