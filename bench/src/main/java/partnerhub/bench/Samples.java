@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import partnerhub.domain.LifecycleSettings;
+import partnerhub.domain.trial.LifecycleSettings;
 
 /**
  * The sample events of events/, made to mean something against the emulated stack: each names a customer that exists

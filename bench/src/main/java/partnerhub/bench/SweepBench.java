@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import partnerhub.aws.dynamodb.SweepTable;
-import partnerhub.domain.Lifecycle;
-import partnerhub.domain.LifecycleSettings;
+import partnerhub.aws.dynamodb.BulkCustomers;
+import partnerhub.domain.trial.Lifecycle;
+import partnerhub.domain.trial.LifecycleSettings;
 import partnerhub.emulator.FaultProxy;
 
 /**
@@ -69,7 +69,7 @@ final class SweepBench {
         var indexReads = new ArrayList<IndexReads>();
         for (int customers : bench.options().sweepSizes()) {
             double loadSeconds = load(bench, customers, (int) Math.round(customers * DUE_SHARE), now);
-            SweepTable.ScanCount scan = table(bench).scanForDue(now);
+            BulkCustomers.ScanCount scan = bulk(bench).scanForDue(now);
             Map<String, Object> summary = invoke(bench, sweep, event, bench.stack().endpoint(), null, 0,
                     UNBOUNDED_CALLS).summary();
             indexReads.add(new IndexReads(customers, number(summary, "due"), number(summary, "itemsRead"),
@@ -99,15 +99,15 @@ final class SweepBench {
     }
 
     /** An empty table with {@code customers}, {@code due} of them due at {@code now}; the seconds writing it took. */
-    private static double load(Bench bench, int customers, int due, Instant now) throws InterruptedException {
+    private static double load(Bench bench, int customers, int due, Instant now) {
         bench.stack().provision();
         long started = System.nanoTime();
-        table(bench).load(PARTNER, customers, due, now);
+        bulk(bench).load(BulkCustomers.dueAmongMany(PARTNER, customers, due, now));
         return (System.nanoTime() - started) / 1e9;
     }
 
-    private static SweepTable table(Bench bench) {
-        return new SweepTable(bench.stack().clients().dynamoDb(), bench.stack().tableName(),
+    private static BulkCustomers bulk(Bench bench) {
+        return new BulkCustomers(bench.stack().clients().dynamoDb(), bench.stack().tableName(),
                 new Lifecycle(LifecycleSettings.DEFAULTS));
     }
 

@@ -2,8 +2,8 @@ package partnerhub.entrypoints;
 
 import java.util.LinkedHashMap;
 import java.util.Set;
-import partnerhub.domain.Customer;
-import partnerhub.domain.ValidationException;
+import partnerhub.domain.customer.Customer;
+import partnerhub.domain.registry.ValidationException;
 import partnerhub.http.ApiHandler;
 import partnerhub.http.ApiRequest;
 import partnerhub.http.ApiResponse;

@@ -1,7 +1,7 @@
 package partnerhub.entrypoints;
 
 import java.util.LinkedHashMap;
-import partnerhub.domain.ActivationLink;
+import partnerhub.domain.customer.ActivationLink;
 import partnerhub.http.ApiResponse;
 
 /** The body both activation-link routes answer with. */

@@ -2,10 +2,10 @@ package partnerhub.entrypoints;
 
 import java.util.LinkedHashMap;
 import java.util.Set;
-import partnerhub.domain.Actor;
-import partnerhub.domain.CustomerService;
-import partnerhub.domain.NewCustomer;
-import partnerhub.domain.ValidationException;
+import partnerhub.domain.customer.Actor;
+import partnerhub.domain.customer.NewCustomer;
+import partnerhub.domain.registry.CustomerService;
+import partnerhub.domain.registry.ValidationException;
 import partnerhub.http.ApiHandler;
 import partnerhub.http.ApiRequest;
 import partnerhub.http.ApiResponse;

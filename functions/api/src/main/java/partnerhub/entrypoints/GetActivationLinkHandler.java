@@ -1,6 +1,6 @@
 package partnerhub.entrypoints;
 
-import partnerhub.domain.ActivationLink;
+import partnerhub.domain.customer.ActivationLink;
 import partnerhub.http.ApiHandler;
 import partnerhub.http.ApiRequest;
 import partnerhub.http.ApiResponse;

@@ -1,6 +1,6 @@
 package partnerhub.entrypoints;
 
-import partnerhub.domain.Catalog;
+import partnerhub.domain.registry.Catalog;
 import partnerhub.http.ApiHandler;
 import partnerhub.http.ApiRequest;
 import partnerhub.http.ApiResponse;

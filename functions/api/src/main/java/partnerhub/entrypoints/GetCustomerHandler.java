@@ -1,6 +1,6 @@
 package partnerhub.entrypoints;
 
-import partnerhub.domain.Customer;
+import partnerhub.domain.customer.Customer;
 import partnerhub.http.ApiHandler;
 import partnerhub.http.ApiRequest;
 import partnerhub.http.ApiResponse;

@@ -2,8 +2,8 @@ package partnerhub.entrypoints;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import partnerhub.domain.LogEntry;
-import partnerhub.domain.Page;
+import partnerhub.domain.change.Page;
+import partnerhub.domain.customer.LogEntry;
 import partnerhub.http.ApiHandler;
 import partnerhub.http.ApiRequest;
 import partnerhub.http.ApiResponse;

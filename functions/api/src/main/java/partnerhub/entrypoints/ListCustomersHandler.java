@@ -1,10 +1,10 @@
 package partnerhub.entrypoints;
 
 import java.util.Locale;
-import partnerhub.domain.Customer;
-import partnerhub.domain.Page;
-import partnerhub.domain.ValidationException;
-import partnerhub.domain.View;
+import partnerhub.domain.change.Page;
+import partnerhub.domain.customer.Customer;
+import partnerhub.domain.customer.View;
+import partnerhub.domain.registry.ValidationException;
 import partnerhub.http.ApiHandler;
 import partnerhub.http.ApiRequest;
 import partnerhub.http.ApiResponse;

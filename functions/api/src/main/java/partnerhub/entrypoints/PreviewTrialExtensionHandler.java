@@ -1,7 +1,7 @@
 package partnerhub.entrypoints;
 
 import java.util.LinkedHashMap;
-import partnerhub.domain.Lifecycle;
+import partnerhub.domain.trial.Lifecycle;
 import partnerhub.http.ApiHandler;
 import partnerhub.http.ApiRequest;
 import partnerhub.http.ApiResponse;

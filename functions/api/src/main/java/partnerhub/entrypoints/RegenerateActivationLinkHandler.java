@@ -1,7 +1,7 @@
 package partnerhub.entrypoints;
 
 import java.util.Set;
-import partnerhub.domain.ActivationLink;
+import partnerhub.domain.customer.ActivationLink;
 import partnerhub.http.ApiHandler;
 import partnerhub.http.ApiRequest;
 import partnerhub.http.ApiResponse;

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import partnerhub.domain.Sweep;
+import partnerhub.domain.sweep.Sweep;
 import partnerhub.observability.EmbeddedMetrics;
 import partnerhub.observability.Invocation;
 import partnerhub.runtime.ScheduledEventJson;

@@ -3,7 +3,7 @@ package partnerhub.entrypoints;
 import com.amazonaws.services.lambda.runtime.Context;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import partnerhub.domain.EffectDispatcher;
+import partnerhub.domain.delivery.EffectDispatcher;
 import partnerhub.wiring.Dependencies;
 
 /**

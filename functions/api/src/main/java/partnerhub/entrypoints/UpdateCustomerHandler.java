@@ -1,8 +1,8 @@
 package partnerhub.entrypoints;
 
 import java.util.Set;
-import partnerhub.domain.Customer;
-import partnerhub.domain.CustomerUpdate;
+import partnerhub.domain.customer.Customer;
+import partnerhub.domain.registry.CustomerUpdate;
 import partnerhub.http.ApiHandler;
 import partnerhub.http.ApiRequest;
 import partnerhub.http.ApiResponse;

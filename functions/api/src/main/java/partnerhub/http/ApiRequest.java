@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import partnerhub.domain.ValidationException;
+import partnerhub.domain.registry.ValidationException;
 
 /**
  * The parts of an API Gateway HTTP API (payload 2.0) event a handler reads. Header names are lower-cased, as API

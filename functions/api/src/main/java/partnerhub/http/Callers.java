@@ -1,6 +1,6 @@
 package partnerhub.http;
 
-import partnerhub.domain.Actor;
+import partnerhub.domain.customer.Actor;
 import partnerhub.observability.LogContext;
 
 /** Who calls: read from the JWT authorizer's claims, which API Gateway has already checked. */

@@ -2,7 +2,7 @@ package partnerhub.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import partnerhub.domain.Customer;
+import partnerhub.domain.customer.Customer;
 
 /** The contract's Customer resource. */
 public final class CustomerJson {

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import partnerhub.domain.FieldError;
-import partnerhub.domain.ValidationException;
+import partnerhub.domain.registry.FieldError;
+import partnerhub.domain.registry.ValidationException;
 
 /**
  * A request body read strictly: one JSON object of Unicode text, no duplicate or unknown fields (typos never pass

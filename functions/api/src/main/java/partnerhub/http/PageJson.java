@@ -3,7 +3,7 @@ package partnerhub.http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import partnerhub.domain.Page;
+import partnerhub.domain.change.Page;
 
 /** The contract's page: {@code {"items": [...], "nextToken": string or null}}. */
 public final class PageJson {

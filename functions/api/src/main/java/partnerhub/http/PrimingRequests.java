@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import partnerhub.domain.Customer;
-import partnerhub.domain.NewCustomer;
-import partnerhub.domain.Source;
+import partnerhub.domain.customer.Customer;
+import partnerhub.domain.customer.NewCustomer;
+import partnerhub.domain.customer.Source;
 
 /**
  * What a route handler sends itself before a SnapStart snapshot ({@link ApiHandler#prime}): its own route, as a

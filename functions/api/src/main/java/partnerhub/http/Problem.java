@@ -3,7 +3,7 @@ package partnerhub.http;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import partnerhub.domain.FieldError;
+import partnerhub.domain.registry.FieldError;
 
 /**
  * An error as the partner sees it: an RFC 9457 problem with the contract's {@code code} (and {@code reason} or

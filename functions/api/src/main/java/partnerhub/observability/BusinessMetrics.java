@@ -3,9 +3,9 @@ package partnerhub.observability;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import partnerhub.domain.DomainEvent;
-import partnerhub.domain.EffectDispatcher.Delivery;
-import partnerhub.domain.EffectDispatcher.Counts;
+import partnerhub.domain.delivery.DomainEvent;
+import partnerhub.domain.delivery.EffectDispatcher.Counts;
+import partnerhub.domain.delivery.EffectDispatcher.Delivery;
 
 /**
  * What happened to the business, counted where it is certain: when the domain event that says so is published

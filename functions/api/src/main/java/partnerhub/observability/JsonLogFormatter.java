@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import partnerhub.domain.Redaction;
+import partnerhub.domain.delivery.Redaction;
 
 /**
  * A log record as one line of JSON, with the keys of Powertools for AWS Lambda's logger: {@code timestamp},

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import partnerhub.domain.Status;
+import partnerhub.domain.customer.Status;
 import partnerhub.http.ApiHandler;
 import partnerhub.testing.ApiEvents;
 import partnerhub.testing.Concurrently;
@@ -267,7 +267,7 @@ abstract class CustomerActionsContract extends ApiContract {
         @Test
         void anExpiredTrialIsRevivedFromNow() {
             stack.seed(clock).change(PARTNER, customerId, c -> c.onboardingStatus(
-                    partnerhub.domain.OnboardingStatus.COMPLETED).expirationDate(NOW.minus(Duration.ofDays(3)))
+                    partnerhub.domain.customer.OnboardingStatus.COMPLETED).expirationDate(NOW.minus(Duration.ofDays(3)))
                     .status(Status.EXPIRED));
             clock.advance(Duration.ofHours(5));
 
@@ -538,7 +538,7 @@ abstract class CustomerActionsContract extends ApiContract {
             var event = assignment("evt-far");
             ((Map<String, Object>) event.get("detail")).put("expirationDate", "+300000-01-01T00:00:00Z");
 
-            var refused = assertThrows(partnerhub.domain.ValidationException.class,
+            var refused = assertThrows(partnerhub.domain.registry.ValidationException.class,
                     () -> new CustomerAssignedHandler(dependencies).assign(event));
 
             assertEquals("expirationDate", refused.errors().getFirst().field());

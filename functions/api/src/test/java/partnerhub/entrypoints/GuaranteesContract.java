@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import partnerhub.aws.AwsSettings;
-import partnerhub.domain.ValidationException;
+import partnerhub.domain.registry.ValidationException;
 import partnerhub.emulator.Emulator.SentEmail;
 import partnerhub.emulator.FaultProxy;
 import partnerhub.emulator.FaultProxy.Service;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import partnerhub.aws.secretsmanager.SecretsManagerKeys;
-import partnerhub.domain.Actor;
+import partnerhub.domain.customer.Actor;
 import partnerhub.emulator.FaultProxy;
 import partnerhub.testing.ApiEvents;
 import partnerhub.testing.Response;

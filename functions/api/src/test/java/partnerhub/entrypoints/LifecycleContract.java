@@ -14,9 +14,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import partnerhub.emulator.Emulator.SentEmail;
 import partnerhub.testing.ApiEvents;
 import partnerhub.testing.Concurrently;
-import partnerhub.emulator.Emulator.SentEmail;
 import partnerhub.testing.Response;
 import partnerhub.testing.Stack;
 
@@ -214,7 +214,7 @@ abstract class LifecycleContract extends ApiContract {
             try {
                 new ImportProgressHandler(dependencies).record(event);
                 throw new AssertionError("an unknown customer must fail the invocation: after Lambda's retries it lands in the failure destination");
-            } catch (partnerhub.domain.CustomerNotFoundException expected) {
+            } catch (partnerhub.domain.customer.CustomerNotFoundException expected) {
                 assertTrue(expected.getMessage().contains("01KAWJ5N8Q0000000000000000"));
             }
         }
@@ -361,25 +361,25 @@ abstract class LifecycleContract extends ApiContract {
 
         @Test
         void aPartnerEditWhileANoticeIsBeingSentLosesNeitherTheEditNorTheRecordOfTheNotice() {
-            var lifecycle = new partnerhub.domain.Lifecycle(partnerhub.domain.LifecycleSettings.DEFAULTS);
+            var lifecycle = new partnerhub.domain.trial.Lifecycle(partnerhub.domain.trial.LifecycleSettings.DEFAULTS);
             var store = new partnerhub.aws.dynamodb.DynamoDbCustomerStore(stack.dynamoDb(), stack.tableName(),
                     lifecycle, clock);
-            var changes = new partnerhub.domain.CustomerChanges(store,
-                    new partnerhub.domain.Ids(new java.security.SecureRandom()), clock);
-            var composer = new partnerhub.domain.EmailComposer(new partnerhub.domain.ActivationLinks(
+            var changes = new partnerhub.domain.change.CustomerChanges(store,
+                    new partnerhub.domain.change.Ids(new java.security.SecureRandom()), clock);
+            var composer = new partnerhub.domain.delivery.EmailComposer(new partnerhub.domain.signing.ActivationLinks(
                     stack.signingKeys(clock), Stack.ACTIVATION_BASE_URL, Duration.ofDays(7),
                     new java.security.SecureRandom()));
-            var sent = new ArrayList<partnerhub.domain.Email>();
+            var sent = new ArrayList<partnerhub.domain.delivery.Email>();
             // The partner edits the customer while the sweep is between its claim and its record.
-            partnerhub.domain.port.Mailer editingMailer = email -> {
+            partnerhub.domain.delivery.Mailer editingMailer = email -> {
                 Response edited = ApiEvents.load("update-customer.json").as(PARTNER, USER)
                         .pathParameter("id", customerId).header("if-match", null).body("{\"sku\": \"ENTERPRISE\"}")
                         .sendTo(new UpdateCustomerHandler(dependencies));
                 assertEquals(200, edited.status(), edited::toString);
                 sent.add(email);
             };
-            var sweep = new partnerhub.domain.Sweep(store, changes, editingMailer, composer, lifecycle,
-                    partnerhub.domain.SweepSettings.DEFAULTS);
+            var sweep = new partnerhub.domain.sweep.Sweep(store, changes, editingMailer, composer, lifecycle,
+                    partnerhub.domain.sweep.SweepSettings.DEFAULTS);
             Instant noticeTime = TRIAL_END.minus(Duration.ofDays(7));
             clock.set(noticeTime);
 
@@ -427,7 +427,7 @@ abstract class LifecycleContract extends ApiContract {
 
         @Test
         void aProductionSubscriptionPastItsEndExpires() {
-            stack.seed(clock).change(PARTNER, customerId, c -> c.accountType(partnerhub.domain.AccountType.PRODUCTION)
+            stack.seed(clock).change(PARTNER, customerId, c -> c.accountType(partnerhub.domain.customer.AccountType.PRODUCTION)
                     .expirationDate(TRIAL_END));
 
             var run = sweepAt(TRIAL_END.plusSeconds(1));

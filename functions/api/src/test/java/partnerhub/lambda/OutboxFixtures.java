@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import partnerhub.domain.Actor;
-import partnerhub.domain.NewCustomer;
+import partnerhub.domain.customer.Actor;
+import partnerhub.domain.customer.NewCustomer;
 import partnerhub.testing.Stack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import partnerhub.domain.DomainEvent;
-import partnerhub.domain.EffectDispatcher.Counts;
-import partnerhub.domain.EffectDispatcher.Delivery;
-import partnerhub.domain.EventType;
-import partnerhub.domain.OutboxEntry;
+import partnerhub.domain.delivery.DomainEvent;
+import partnerhub.domain.delivery.EffectDispatcher.Counts;
+import partnerhub.domain.delivery.EffectDispatcher.Delivery;
+import partnerhub.domain.delivery.EventType;
+import partnerhub.domain.delivery.OutboxEntry;
 
 class BusinessMetricsTest {
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
-import partnerhub.domain.Redaction;
+import partnerhub.domain.delivery.Redaction;
 import partnerhub.emulator.InvocationContext;
 import partnerhub.testing.LogGuard;
 
@@ -137,7 +137,7 @@ class JsonLogFormatterTest {
     void idsAndNamesAreKept() throws IOException {
         String message = "Outbox entry 01KAWJ5N8Q0000000000000000 request c0ffee00-0000-4000-8000-000000000001"
                 + " trace 1-6743a6b0-0123456789abcdef01234567 DynamoDB 5FQ9KJ8EJ2D1QGRBQSC9PCJOHNVV4KQNSO5AEMVJF66Q9ASU"
-                + " ProvisionedThroughputExceededException at partnerhub.domain.EffectDispatcher.deliver"
+                + " ProvisionedThroughputExceededException at partnerhub.domain.delivery.EffectDispatcher.deliver"
                 + " Object@1b6d3586 2026-12-09T10:00:00Z";
 
         assertEquals(message, line(record(Level.WARNING, message)).get("message"));

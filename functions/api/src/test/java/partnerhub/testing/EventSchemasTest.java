@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import partnerhub.domain.DomainEvent;
-import partnerhub.domain.EventType;
+import partnerhub.domain.delivery.DomainEvent;
+import partnerhub.domain.delivery.EventType;
 
 /**
  * The event schemas in {@code infrastructure/events} against the details the code builds: each schema is a valid

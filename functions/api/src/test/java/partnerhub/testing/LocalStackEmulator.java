@@ -1,8 +1,5 @@
 package partnerhub.testing;
 
-import partnerhub.emulator.Emulator;
-import partnerhub.emulator.SesMessages;
-
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
+import partnerhub.emulator.Emulator;
+import partnerhub.emulator.SesMessages;
 
 /**
  * LocalStack in a container (Testcontainers), where a Docker engine runs. The image tag is pinned in the build

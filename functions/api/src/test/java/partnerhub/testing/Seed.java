@@ -1,23 +1,17 @@
 package partnerhub.testing;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import partnerhub.aws.dynamodb.BulkLoad;
+import partnerhub.aws.dynamodb.BulkCustomers;
 import partnerhub.aws.dynamodb.DynamoDbCustomerStore;
-import partnerhub.domain.Change;
-import partnerhub.domain.Customer;
-import partnerhub.domain.Ids;
-import partnerhub.domain.NewCustomer;
-import partnerhub.domain.Source;
+import partnerhub.domain.change.Change;
+import partnerhub.domain.customer.Customer;
+import partnerhub.domain.customer.OnboardingStatus;
+import partnerhub.domain.trial.Lifecycle;
+import partnerhub.domain.trial.LifecycleSettings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import partnerhub.domain.Lifecycle;
-import partnerhub.domain.LifecycleSettings;
-import partnerhub.domain.OnboardingStatus;
 
 /**
  * Puts customers in states the routes under test do not reach themselves, through the real store and its
@@ -56,16 +50,7 @@ public final class Seed {
      * pending (not in the due index) or have trials ending far later (in the index, not due). Returns {@code due}.
      */
     public int manyCustomers(String partnerId, int total, int due, Instant now) {
-        var ids = new Ids(new SecureRandom());
-        var request = new NewCustomer("Bulk", "bulk@customer.example", "STANDARD", List.of());
-        var customers = new ArrayList<Customer>();
-        for (int i = 0; i < total; i++) {
-            Customer pending = Customer.newTrial(ids.next(now), partnerId, request, Source.MSP, null, null, now);
-            Instant end = i < due ? now.plus(Duration.ofDays(7)) : now.plus(Duration.ofDays(30 + i % 300));
-            customers.add(i >= due && i % 4 == 0 ? pending : pending.edit()
-                    .onboardingStatus(OnboardingStatus.COMPLETED).expirationDate(end).save(now));
-        }
-        BulkLoad.customers(dynamoDb, table, lifecycle, customers);
+        new BulkCustomers(dynamoDb, table, lifecycle).load(BulkCustomers.dueAmongMany(partnerId, total, due, now));
         return due;
     }
 

@@ -170,7 +170,7 @@ public final class Stack {
     }
 
     /** The stack's signing keys as the functions read them, for tests that build domain objects themselves. */
-    public partnerhub.domain.port.SigningKeys signingKeys(Clock clock) {
+    public partnerhub.domain.signing.SigningKeys signingKeys(Clock clock) {
         return new partnerhub.aws.secretsmanager.SecretsManagerKeys(
                 AwsClients.lazily(clients::secretsManager), signingKeysArn, clock);
     }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import partnerhub.emulator.StreamMapping;
 import partnerhub.emulator.InvocationContext;
+import partnerhub.emulator.StreamMapping;
 import partnerhub.emulator.Template;
 import partnerhub.wiring.Dependencies;
 

@@ -11,16 +11,16 @@ import static partnerhub.aws.dynamodb.Attributes.strings;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import partnerhub.domain.customer.AccountType;
+import partnerhub.domain.customer.ActivationLink;
+import partnerhub.domain.customer.Customer;
+import partnerhub.domain.customer.ImportState;
+import partnerhub.domain.customer.NoticeSent;
+import partnerhub.domain.customer.OnboardingStatus;
+import partnerhub.domain.customer.Source;
+import partnerhub.domain.customer.Status;
+import partnerhub.domain.trial.Lifecycle;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import partnerhub.domain.AccountType;
-import partnerhub.domain.ActivationLink;
-import partnerhub.domain.Customer;
-import partnerhub.domain.ImportState;
-import partnerhub.domain.Lifecycle;
-import partnerhub.domain.NoticeSent;
-import partnerhub.domain.OnboardingStatus;
-import partnerhub.domain.Source;
-import partnerhub.domain.Status;
 
 /** Maps customers to items and back, with the index keys that follow from the customer's state. */
 final class CustomerItems {

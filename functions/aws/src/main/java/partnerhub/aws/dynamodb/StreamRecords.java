@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import partnerhub.domain.OutboxEntry;
+import partnerhub.domain.delivery.OutboxEntry;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -66,7 +66,7 @@ final class TableDesign {
 
     static final String CUSTOMER_PREFIX = "CUSTOMER#";
 
-    static String viewKey(String partnerId, partnerhub.domain.View view) {
+    static String viewKey(String partnerId, partnerhub.domain.customer.View view) {
         return partnerId + "#" + view.name();
     }
 

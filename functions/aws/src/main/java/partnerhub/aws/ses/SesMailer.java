@@ -2,10 +2,10 @@ package partnerhub.aws.ses;
 
 import java.util.Locale;
 import java.util.function.Supplier;
-import partnerhub.domain.DeliveryRefusedException;
-import partnerhub.domain.Email;
-import partnerhub.domain.Redaction;
-import partnerhub.domain.port.Mailer;
+import partnerhub.domain.delivery.DeliveryRefusedException;
+import partnerhub.domain.delivery.Email;
+import partnerhub.domain.delivery.Mailer;
+import partnerhub.domain.delivery.Redaction;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.Body;

@@ -1,5 +1,0 @@
-package partnerhub.domain;
-
-public enum AccountType {
-    TRIAL, PRODUCTION
-}

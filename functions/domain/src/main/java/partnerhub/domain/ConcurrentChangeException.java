@@ -1,9 +1,0 @@
-package partnerhub.domain;
-
-/** The store refused a write because the item changed (or appeared) since it was read. */
-public final class ConcurrentChangeException extends RuntimeException {
-
-    public ConcurrentChangeException(String message) {
-        super(message);
-    }
-}

@@ -1,9 +1,0 @@
-package partnerhub.domain;
-
-/** No such customer for this partner: unknown, or another partner's (the two are never told apart). */
-public final class CustomerNotFoundException extends RuntimeException {
-
-    public CustomerNotFoundException(String customerId) {
-        super("No customer " + customerId);
-    }
-}

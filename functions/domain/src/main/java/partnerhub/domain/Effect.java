@@ -1,4 +1,0 @@
-package partnerhub.domain;
-
-/** Something a saved change must still make happen outside the table: an event to publish or an email to send. */
-public sealed interface Effect permits DomainEvent, MailRequest {}

@@ -1,4 +1,0 @@
-package partnerhub.domain;
-
-/** One broken rule, named by the request field that broke it. */
-public record FieldError(String field, String message) {}

@@ -1,9 +1,0 @@
-package partnerhub.domain;
-
-/** The caller acted on a state that is no longer current ({@code If-Match}, {@code expectedExpirationDate}). */
-public final class StaleStateException extends RuntimeException {
-
-    public StaleStateException(String message) {
-        super(message);
-    }
-}

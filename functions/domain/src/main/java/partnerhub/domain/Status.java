@@ -1,5 +1,0 @@
-package partnerhub.domain;
-
-public enum Status {
-    ACTIVE, EXPIRED
-}

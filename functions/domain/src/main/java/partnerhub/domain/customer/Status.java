@@ -1,0 +1,5 @@
+package partnerhub.domain.customer;
+
+public enum Status {
+    ACTIVE, EXPIRED
+}

@@ -1,0 +1,7 @@
+package partnerhub.domain.delivery;
+
+
+public interface EventPublisher {
+
+    void publish(DomainEvent event);
+}

@@ -1,0 +1,7 @@
+package partnerhub.domain.delivery;
+
+
+public interface Mailer {
+
+    void send(Email email);
+}

@@ -1,8 +1,0 @@
-package partnerhub.domain.port;
-
-import partnerhub.domain.DomainEvent;
-
-public interface EventPublisher {
-
-    void publish(DomainEvent event);
-}

@@ -1,8 +1,0 @@
-package partnerhub.domain.port;
-
-import partnerhub.domain.Email;
-
-public interface Mailer {
-
-    void send(Email email);
-}

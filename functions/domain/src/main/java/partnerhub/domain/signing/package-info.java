@@ -1,0 +1,2 @@
+/** Signatures: the keys, activation links and page tokens signed with them. */
+package partnerhub.domain.signing;

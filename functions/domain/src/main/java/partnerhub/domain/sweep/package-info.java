@@ -1,0 +1,2 @@
+/** The scheduled sweep: notices, upgrades and expiries for the customers due, and only those. */
+package partnerhub.domain.sweep;
