@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import partnerhub.domain.delivery.DomainEvent;
 import partnerhub.domain.delivery.EffectDispatcher.Counts;
 import partnerhub.domain.delivery.EffectDispatcher.Delivery;
-import partnerhub.domain.delivery.EventType;
 import partnerhub.domain.delivery.OutboxEntry;
+import partnerhub.domain.event.EventType;
 
 class BusinessMetricsTest {
 

@@ -13,19 +13,38 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import partnerhub.domain.customer.AccountType;
+import partnerhub.domain.customer.OnboardingStatus;
+import partnerhub.domain.customer.Source;
+import partnerhub.domain.customer.Status;
+import partnerhub.domain.customer.TrialEnd;
 import partnerhub.domain.delivery.DomainEvent;
-import partnerhub.domain.delivery.EventType;
+import partnerhub.domain.event.ActivationLinkIssued;
+import partnerhub.domain.event.AutoUpgradeChanged;
+import partnerhub.domain.event.CustomerActivated;
+import partnerhub.domain.event.CustomerConverted;
+import partnerhub.domain.event.CustomerCreated;
+import partnerhub.domain.event.CustomerEvent;
+import partnerhub.domain.event.CustomerOnboarded;
+import partnerhub.domain.event.CustomerUpdated;
+import partnerhub.domain.event.EventType;
+import partnerhub.domain.event.ImportFailed;
+import partnerhub.domain.event.SubscriptionExpired;
+import partnerhub.domain.event.TrialEndingNotice;
+import partnerhub.domain.event.TrialExpired;
+import partnerhub.domain.event.TrialExtended;
 
 /**
  * The event schemas in {@code infrastructure/events} against the details the code builds: each schema is a valid
- * schema of its dialect, marked implemented, accepts the details built as the services build them (same fields, same
- * Java types, through {@link DomainEvent#detail()}), and refuses a detail missing a required field or carrying a
- * wrong type.
+ * schema of its dialect, marked implemented, accepts the details of every event record (through
+ * {@link DomainEvent#detail()}, as the outbox publishes them) and describes each of their fields, and refuses a detail
+ * missing a required field or carrying a wrong type.
  */
 class EventSchemasTest {
 
@@ -85,68 +104,38 @@ class EventSchemasTest {
 
     // ---- the details the code builds pass
 
-    /** Details built as the services build them: the same fields, in the same Java types. */
+    /** Details of every event record, as the outbox publishes them: a sample or more of each type. */
     static Stream<Arguments> samples() {
-        return Stream.of(
-                // CustomerService.create → createdFields: a partner's customer, with its link and its creator
-                sample("CustomerCreated by a partner", EventType.CUSTOMER_CREATED, fields(
-                        "organizationName", "Tailspin Toys", "notificationEmail", "admin@tailspin.example",
-                        "sku", "PROFESSIONAL", "addOns", List.of("AUDIT", "BACKUP"), "source", "MSP",
-                        "onboardingStatus", "PENDING", "accountType", "TRIAL", "status", "ACTIVE",
-                        "autoUpgrade", true, "activationLinkExpiresAt", NOW.plus(Duration.ofDays(7)).toString(),
-                        "createdBy", "ops@contoso-msp.example")),
-                // CustomerService.assign → createdFields: no link, no creator, the trial already running
-                sample("CustomerCreated by an assignment", EventType.CUSTOMER_CREATED, fields(
-                        "organizationName", "Tailspin Toys", "notificationEmail", "admin@tailspin.example",
-                        "sku", "STANDARD", "addOns", List.of(), "source", "MARKETPLACE",
-                        "onboardingStatus", "COMPLETED", "accountType", "TRIAL", "status", "ACTIVE",
-                        "autoUpgrade", true, "expirationDate", TRIAL_END.toString())),
-                // ActivationService.newLink
-                sample("ActivationLinkIssued", EventType.ACTIVATION_LINK_ISSUED, fields(
-                        "activationLinkExpiresAt", NOW.plus(Duration.ofDays(7)).toString(), "emailed", false)),
-                // ActivationService.activate
-                sample("CustomerActivated", EventType.CUSTOMER_ACTIVATED, fields("onboardingStatus", "IN_PROGRESS")),
-                sample("CustomerActivated after a failed import", EventType.CUSTOMER_ACTIVATED,
-                        fields("onboardingStatus", "FAILED")),
-                // ImportService FAILED
-                sample("ImportFailed", EventType.IMPORT_FAILED, fields(
-                        "onboardingStatus", "FAILED", "importErrorCount", 3)),
-                // ImportService COMPLETED, with accountType and trialStartedAt as the Java side is to publish them
-                sample("CustomerOnboarded, the trial starting", EventType.CUSTOMER_ONBOARDED, fields(
-                        "onboardingStatus", "COMPLETED", "accountType", "TRIAL", "trialStartedAt", NOW.toString(),
-                        "expirationDate", NOW.plus(Duration.ofDays(14)).toString())),
-                sample("CustomerOnboarded, converted meanwhile", EventType.CUSTOMER_ONBOARDED, fields(
-                        "onboardingStatus", "COMPLETED", "accountType", "PRODUCTION")),
-                // CustomerService.update: only what changed
-                sample("CustomerUpdated, the SKU", EventType.CUSTOMER_UPDATED, fields("sku", "ENTERPRISE")),
-                sample("CustomerUpdated, revived by a new end", EventType.CUSTOMER_UPDATED, fields(
-                        "addOns", List.of("GOVERNANCE"), "expirationDate", TRIAL_END.toString(), "status", "ACTIVE")),
-                // TrialService.extend
-                sample("TrialExtended", EventType.TRIAL_EXTENDED, fields(
-                        "previousExpirationDate", TRIAL_END.toString(),
-                        "expirationDate", TRIAL_END.plus(Duration.ofDays(14)).toString(),
-                        "trialExtensions", 1, "revived", false)),
-                // TrialService.setAutoUpgrade
-                sample("AutoUpgradeChanged", EventType.AUTO_UPGRADE_CHANGED, fields("autoUpgrade", false)),
-                // Sweep.notify: every notice day whose time has come, in one notice
-                sample("TrialEndingNotice, two days at once", EventType.TRIAL_ENDING_NOTICE, fields(
-                        "noticeDays", List.of(7, 1), "expirationDate", TRIAL_END.toString(), "outcome", "UPGRADE")),
-                sample("TrialEndingNotice, one day", EventType.TRIAL_ENDING_NOTICE, fields(
-                        "noticeDays", List.of(1), "expirationDate", TRIAL_END.toString(), "outcome", "EXPIRE")),
-                // TrialService.convert and Sweep.upgrade
-                sample("CustomerConverted", EventType.CUSTOMER_CONVERTED, fields(
-                        "mode", "MANUAL", "accountType", "PRODUCTION",
-                        "expirationDate", NOW.plus(Duration.ofDays(365)).toString(), "sku", "PROFESSIONAL",
-                        "addOns", List.of("AUDIT"))),
-                sample("CustomerConverted automatically", EventType.CUSTOMER_CONVERTED, fields(
-                        "mode", "AUTOMATIC", "accountType", "PRODUCTION",
-                        "expirationDate", TRIAL_END.plus(Duration.ofDays(365)).toString(), "sku", "STANDARD",
-                        "addOns", List.of())),
-                // Sweep.expire
-                sample("TrialExpired", EventType.TRIAL_EXPIRED, fields(
-                        "status", "EXPIRED", "expirationDate", TRIAL_END.toString())),
-                sample("SubscriptionExpired", EventType.SUBSCRIPTION_EXPIRED, fields(
-                        "status", "EXPIRED", "expirationDate", TRIAL_END.toString())),
+        return Stream.concat(Stream.of(
+                sample("CustomerCreated by a partner", new CustomerCreated("Tailspin Toys", "admin@tailspin.example",
+                        "PROFESSIONAL", List.of("AUDIT", "BACKUP"), Source.MSP, OnboardingStatus.PENDING,
+                        AccountType.TRIAL, Status.ACTIVE, true, NOW.plus(Duration.ofDays(7)), null,
+                        "ops@contoso-msp.example")),
+                sample("CustomerCreated by an assignment", new CustomerCreated("Tailspin Toys",
+                        "admin@tailspin.example", "STANDARD", List.of(), Source.MARKETPLACE, OnboardingStatus.COMPLETED,
+                        AccountType.TRIAL, Status.ACTIVE, true, null, TRIAL_END, null)),
+                sample("ActivationLinkIssued", new ActivationLinkIssued(NOW.plus(Duration.ofDays(7)), false)),
+                sample("CustomerActivated", new CustomerActivated(OnboardingStatus.IN_PROGRESS)),
+                sample("CustomerActivated after a failed import", new CustomerActivated(OnboardingStatus.FAILED)),
+                sample("ImportFailed", new ImportFailed(3)),
+                sample("CustomerOnboarded, the trial starting",
+                        new CustomerOnboarded(NOW, NOW.plus(Duration.ofDays(14)), AccountType.TRIAL)),
+                sample("CustomerOnboarded, converted meanwhile",
+                        new CustomerOnboarded(null, null, AccountType.PRODUCTION)),
+                sample("CustomerUpdated, the SKU", new CustomerUpdated("ENTERPRISE", null, null, null)),
+                sample("CustomerUpdated, revived by a new end",
+                        new CustomerUpdated(null, List.of("GOVERNANCE"), TRIAL_END, Status.ACTIVE)),
+                sample("TrialExtended", new TrialExtended(TRIAL_END, TRIAL_END.plus(Duration.ofDays(14)), 1, false)),
+                sample("AutoUpgradeChanged", new AutoUpgradeChanged(false)),
+                sample("TrialEndingNotice, two days at once",
+                        new TrialEndingNotice(List.of(7, 1), TRIAL_END, TrialEnd.UPGRADE)),
+                sample("TrialEndingNotice, one day", new TrialEndingNotice(List.of(1), TRIAL_END, TrialEnd.EXPIRE)),
+                sample("CustomerConverted", new CustomerConverted(CustomerConverted.Mode.MANUAL,
+                        NOW.plus(Duration.ofDays(365)), "PROFESSIONAL", List.of("AUDIT"))),
+                sample("CustomerConverted automatically", new CustomerConverted(CustomerConverted.Mode.AUTOMATIC,
+                        TRIAL_END.plus(Duration.ofDays(365)), "STANDARD", List.of())),
+                sample("TrialExpired", new TrialExpired(TRIAL_END)),
+                sample("SubscriptionExpired", new SubscriptionExpired(TRIAL_END))), Stream.of(
                 // Inbound: the sample events the handler tests send, and the smallest details the handlers accept
                 Arguments.of("CustomerAssigned (events/customer-assigned.json)", "CustomerAssigned",
                         sampleDetail("customer-assigned.json")),
@@ -157,7 +146,26 @@ class EventSchemasTest {
                 Arguments.of("ImportProgress (events/import-progress.json)", "ImportProgress",
                         sampleDetail("import-progress.json")),
                 Arguments.of("ImportProgress, COMPLETED alone", "ImportProgress", fields(
-                        "customerId", CUSTOMER, "state", "COMPLETED")));
+                        "customerId", CUSTOMER, "state", "COMPLETED"))));
+    }
+
+    @Test
+    void everyEventRecordHasASample() {
+        var sampled = samples().map(arguments -> (String) arguments.get()[1]).collect(Collectors.toSet());
+        for (Class<?> record : CustomerEvent.class.getPermittedSubclasses()) {
+            assertTrue(sampled.contains(record.getSimpleName()), record + " is held to its schema by a sample");
+        }
+        assertEquals(EventType.values().length, CustomerEvent.class.getPermittedSubclasses().length,
+                "one record per event type");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void eachFieldAnEventPublishesIsInItsSchema(String name, String detailType, Map<String, Object> detail) {
+        JsonNode properties = EventSchemas.document(detailType).path("properties");
+        for (String field : detail.keySet()) {
+            assertTrue(properties.has(field), name + ": " + field + " is described in the schema");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -287,8 +295,8 @@ class EventSchemasTest {
         return detail < 0 ? message : message.substring(0, detail);
     }
 
-    private static Arguments sample(String name, EventType type, Map<String, Object> changes) {
-        return Arguments.of(name, type.detailType(), detail(type, changes));
+    private static Arguments sample(String name, CustomerEvent event) {
+        return Arguments.of(name, event.type().detailType(), detail(event.type(), event.fields()));
     }
 
     /** The detail as the outbox relay publishes it. */

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import partnerhub.domain.delivery.DomainEvent;
 import partnerhub.domain.delivery.Effect;
-import partnerhub.domain.delivery.EventType;
 import partnerhub.domain.delivery.MailRequest;
 import partnerhub.domain.delivery.MailTemplate;
 import partnerhub.domain.delivery.OutboxEntry;
+import partnerhub.domain.event.EventType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Outbox entries as items: the effect kept as JSON, so the relay can deliver it without the change. */

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import partnerhub.domain.delivery.DeliveryRefusedException;
 import partnerhub.domain.delivery.DomainEvent;
 import partnerhub.domain.delivery.EventPublisher;
-import partnerhub.domain.delivery.EventType;
+import partnerhub.domain.event.EventType;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;

@@ -1,7 +1,6 @@
 package partnerhub.domain.activation;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import partnerhub.domain.change.CustomerChanges;
 import partnerhub.domain.change.CustomerChanges.Outcome;
@@ -12,8 +11,9 @@ import partnerhub.domain.customer.Actor;
 import partnerhub.domain.customer.Customer;
 import partnerhub.domain.customer.InvalidStateException;
 import partnerhub.domain.customer.OnboardingStatus;
-import partnerhub.domain.delivery.EventType;
 import partnerhub.domain.delivery.Mails;
+import partnerhub.domain.event.ActivationLinkIssued;
+import partnerhub.domain.event.CustomerActivated;
 import partnerhub.domain.signing.ActivationLinks;
 
 /**
@@ -48,13 +48,10 @@ public final class ActivationService {
             // Signed before the change is written: a key that cannot be read fails the request with nothing changed.
             signed.set(links.link(issued));
             Customer next = customer.edit().activation(issued).save(now);
-            var fields = new LinkedHashMap<String, Object>();
-            fields.put("activationLinkExpiresAt", issued.expiresAt().toString());
-            fields.put("emailed", sendEmail);
             // A link that already expired is dead: nothing to revoke (and its item may be gone with its TTL).
             Retirement revoked = now.isBefore(old.expiresAt())
                     ? new Retirement(old.nonce(), Retirement.Kind.REVOKED, now) : null;
-            Outcome outcome = Outcome.of(next, EventType.ACTIVATION_LINK_ISSUED, fields,
+            Outcome outcome = Outcome.of(next, new ActivationLinkIssued(issued.expiresAt(), sendEmail),
                             "New activation link issued" + (sendEmail ? " and emailed to "
                                     + customer.notificationEmail() : "") + "; the previous link no longer works")
                     .links(issued, revoked);
@@ -87,9 +84,7 @@ public final class ActivationService {
             OnboardingStatus onboarding = customer.onboardingStatus() == OnboardingStatus.PENDING
                     ? OnboardingStatus.IN_PROGRESS : customer.onboardingStatus();
             Customer after = customer.edit().onboardingStatus(onboarding).activation(null).save(now);
-            var fields = new LinkedHashMap<String, Object>();
-            fields.put("onboardingStatus", onboarding.name());
-            return Outcome.of(after, EventType.CUSTOMER_ACTIVATED, fields,
+            return Outcome.of(after, new CustomerActivated(onboarding),
                             "Activated by the customer; the data import starts")
                     .links(null, new Retirement(nonce, Retirement.Kind.USED, now));
         });

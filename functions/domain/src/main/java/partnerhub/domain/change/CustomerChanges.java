@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import partnerhub.domain.customer.ActivationLink;
 import partnerhub.domain.customer.Actor;
@@ -13,9 +12,10 @@ import partnerhub.domain.customer.Customer;
 import partnerhub.domain.customer.CustomerNotFoundException;
 import partnerhub.domain.customer.LogEntry;
 import partnerhub.domain.delivery.DomainEvent;
-import partnerhub.domain.delivery.EventType;
 import partnerhub.domain.delivery.MailRequest;
 import partnerhub.domain.delivery.OutboxEntry;
+import partnerhub.domain.event.CustomerEvent;
+import partnerhub.domain.event.EventType;
 
 /**
  * How every action on an existing customer is written: read it, decide, save the new version with its event,
@@ -42,8 +42,8 @@ public final class CustomerChanges {
      * event-log lines and emails, the links it issues or retires, and the receipt that makes a redelivered message
      * harmless. {@link #unchanged} writes nothing.
      */
-    public record Outcome(Customer after, boolean write, EventType type, Map<String, Object> changes,
-                          List<Line> log, List<MailRequest> mails, ActivationLink.State issuedLink,
+    public record Outcome(Customer after, boolean write, CustomerEvent event, List<Line> log,
+                          List<MailRequest> mails, ActivationLink.State issuedLink,
                           ActivationLink.Retirement retiredLink, String receipt) {
 
         /** One event-log line. */
@@ -55,18 +55,19 @@ public final class CustomerChanges {
         }
 
         public static Outcome unchanged(Customer customer) {
-            return new Outcome(customer, false, null, Map.of(), List.of(), List.of(), null, null, null);
+            return new Outcome(customer, false, null, List.of(), List.of(), null, null, null);
         }
 
         /** A change with its domain event and a log line saying what happened. */
-        public static Outcome of(Customer after, EventType type, Map<String, Object> changes, String logMessage) {
-            return new Outcome(after, true, type, changes,
-                    List.of(new Line(LogEntry.Level.INFO, type.detailType(), logMessage)), List.of(), null, null, null);
+        public static Outcome of(Customer after, CustomerEvent event, String logMessage) {
+            return new Outcome(after, true, event,
+                    List.of(new Line(LogEntry.Level.INFO, event.type().detailType(), logMessage)), List.of(), null,
+                    null, null);
         }
 
         /** A change with no domain event (bookkeeping, or lines for the log alone). */
         public static Outcome quiet(Customer after) {
-            return new Outcome(after, true, null, Map.of(), List.of(), List.of(), null, null, null);
+            return new Outcome(after, true, null, List.of(), List.of(), null, null, null);
         }
 
         public Outcome mail(MailRequest mail) {
@@ -76,20 +77,25 @@ public final class CustomerChanges {
         public Outcome mails(List<MailRequest> more) {
             var all = new ArrayList<>(mails);
             all.addAll(more);
-            return new Outcome(after, write, type, changes, log, all, issuedLink, retiredLink, receipt);
+            return new Outcome(after, write, event, log, all, issuedLink, retiredLink, receipt);
         }
 
         public Outcome log(LogEntry.Level level, String lineType, String message) {
-            return new Outcome(after, write, type, changes, append(log, new Line(level, lineType, message)), mails,
+            return new Outcome(after, write, event, append(log, new Line(level, lineType, message)), mails,
                     issuedLink, retiredLink, receipt);
         }
 
         public Outcome links(ActivationLink.State issued, ActivationLink.Retirement retired) {
-            return new Outcome(after, write, type, changes, log, mails, issued, retired, receipt);
+            return new Outcome(after, write, event, log, mails, issued, retired, receipt);
         }
 
         public Outcome receipt(String key) {
-            return new Outcome(after, write, type, changes, log, mails, issuedLink, retiredLink, key);
+            return new Outcome(after, write, event, log, mails, issuedLink, retiredLink, key);
+        }
+
+        /** The type of the event decided, or null for none. */
+        public EventType type() {
+            return event == null ? null : event.type();
         }
 
         private static <T> List<T> append(List<T> list, T item) {
@@ -200,9 +206,9 @@ public final class CustomerChanges {
         Instant created = clock.instant();
         var outbox = new ArrayList<OutboxEntry>();
         String eventId = ids.next(created);
-        if (outcome.type() != null) {
+        if (outcome.event() != null) {
             outbox.add(OutboxEntry.of(ids.next(created), created, new DomainEvent(eventId, outcome.type(),
-                    after.partnerId(), after.customerId(), now, outcome.changes())));
+                    after.partnerId(), after.customerId(), now, outcome.event().fields())));
         }
         outcome.mails().forEach(mail -> outbox.add(OutboxEntry.of(ids.next(created), created, mail)));
         var log = new ArrayList<LogEntry>();

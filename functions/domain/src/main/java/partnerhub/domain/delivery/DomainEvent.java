@@ -3,6 +3,7 @@ package partnerhub.domain.delivery;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import partnerhub.domain.event.EventType;
 
 /**
  * A fact about a customer. {@code changes} holds the changed fields as plain JSON values (strings, numbers,

@@ -2,7 +2,6 @@ package partnerhub.domain.onboarding;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import partnerhub.domain.change.CustomerChanges;
 import partnerhub.domain.change.CustomerChanges.Outcome;
@@ -13,7 +12,8 @@ import partnerhub.domain.customer.CustomerNotFoundException;
 import partnerhub.domain.customer.ImportState;
 import partnerhub.domain.customer.LogEntry;
 import partnerhub.domain.customer.OnboardingStatus;
-import partnerhub.domain.delivery.EventType;
+import partnerhub.domain.event.CustomerOnboarded;
+import partnerhub.domain.event.ImportFailed;
 import partnerhub.domain.trial.Lifecycle;
 
 /**
@@ -136,7 +136,6 @@ public final class ImportService {
     // The state change of a current report: COMPLETED is final, FAILED waits for a retry's STARTED.
     private Outcome transition(Customer customer, Customer.Editor editor, Progress progress, Instant now) {
         boolean completed = customer.onboardingStatus() == OnboardingStatus.COMPLETED;
-        var fields = new LinkedHashMap<String, Object>();
         return switch (progress.state()) {
             case STARTED, RUNNING -> {
                 if (!completed) {
@@ -150,29 +149,27 @@ public final class ImportService {
                 if (completed) {
                     yield Outcome.quiet(editor.save(now));
                 }
-                fields.put("onboardingStatus", OnboardingStatus.FAILED.name());
-                fields.put("importErrorCount", customer.importErrorCount() + progress.errors().size());
                 yield Outcome.of(editor.onboardingStatus(OnboardingStatus.FAILED).save(now),
-                        EventType.IMPORT_FAILED, fields, "Data import failed; onboarding waits for a new import");
+                        new ImportFailed(customer.importErrorCount() + progress.errors().size()),
+                        "Data import failed; onboarding waits for a new import");
             }
             case COMPLETED -> {
                 if (completed) {
                     yield Outcome.quiet(editor.save(now));
                 }
-                fields.put("onboardingStatus", OnboardingStatus.COMPLETED.name());
                 editor.onboardingStatus(OnboardingStatus.COMPLETED).activation(null);
                 String message = "Data import completed";
+                Instant trialStartedAt = null;
+                Instant end = null;
                 // The trial starts now, unless it already runs (or the partner converted the customer meanwhile).
                 if (customer.accountType() == AccountType.TRIAL && customer.expirationDate() == null) {
-                    Instant end = progress.at().plus(lifecycle.settings().trialLength());
+                    trialStartedAt = progress.at();
+                    end = trialStartedAt.plus(lifecycle.settings().trialLength());
                     editor.expirationDate(end);
-                    fields.put("trialStartedAt", progress.at().toString());
-                    fields.put("expirationDate", end.toString());
                     message += "; the trial runs until " + end;
                 }
                 Customer after = editor.save(now);
-                fields.put("accountType", after.accountType().name());
-                yield Outcome.of(after, EventType.CUSTOMER_ONBOARDED, fields, message);
+                yield Outcome.of(after, new CustomerOnboarded(trialStartedAt, end, after.accountType()), message);
             }
         };
     }

@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import partnerhub.domain.change.Change;
 import partnerhub.domain.change.ConcurrentChangeException;
@@ -31,9 +29,10 @@ import partnerhub.domain.customer.NewCustomer;
 import partnerhub.domain.customer.Source;
 import partnerhub.domain.customer.Status;
 import partnerhub.domain.customer.View;
-import partnerhub.domain.delivery.EventType;
 import partnerhub.domain.delivery.MailRequest;
 import partnerhub.domain.delivery.Mails;
+import partnerhub.domain.event.CustomerCreated;
+import partnerhub.domain.event.CustomerUpdated;
 import partnerhub.domain.signing.ActivationLinks;
 import partnerhub.domain.signing.PageTokens;
 
@@ -117,7 +116,7 @@ public final class CustomerService {
     // Returns the customer an earlier request with the same key made, when that request won a race.
     private Customer insert(Customer customer, ActivationLink.State activation, MailRequest mail, String actorLabel,
                             String logMessage, String idempotencyKey, String fingerprint) {
-        var outcome = CustomerChanges.Outcome.of(customer, EventType.CUSTOMER_CREATED, createdFields(customer),
+        var outcome = CustomerChanges.Outcome.of(customer, CustomerCreated.of(customer),
                 logMessage).mails(mail == null ? List.of() : List.of(mail)).links(activation, null);
         IdempotencyRecord idempotency = idempotencyKey == null ? null : new IdempotencyRecord(idempotencyKey,
                 fingerprint, customer, customer.createdAt().plus(IDEMPOTENCY_WINDOW));
@@ -177,30 +176,30 @@ public final class CustomerService {
             throw ValidationException.of("body", CustomerRules.NOTHING_TO_CHANGE);
         }
         return changes.apply(actor, customerId, ifMatch, customer -> {
-            var fields = new LinkedHashMap<String, Object>();
             Customer.Editor editor = customer.edit();
+            String sku = null;
+            List<String> addOns = null;
+            Instant expirationDate = null;
+            Status status = null;
             if (update.sku() != null && !update.sku().equals(customer.sku())) {
-                editor.sku(update.sku());
-                fields.put("sku", update.sku());
+                editor.sku(sku = update.sku());
             }
             if (update.addOns() != null && !update.addOns().equals(customer.addOns())) {
-                editor.addOns(update.addOns());
-                fields.put("addOns", update.addOns());
+                editor.addOns(addOns = update.addOns());
             }
             if (update.expirationDate() != null && !update.expirationDate().equals(customer.expirationDate())) {
                 requireMovableEnd(customer);
-                editor.expirationDate(update.expirationDate());
-                fields.put("expirationDate", update.expirationDate().toString());
+                editor.expirationDate(expirationDate = update.expirationDate());
                 if (customer.status() == Status.EXPIRED) {
-                    editor.status(Status.ACTIVE);
-                    fields.put("status", Status.ACTIVE.name());
+                    editor.status(status = Status.ACTIVE);
                 }
             }
-            if (fields.isEmpty()) {
+            var edited = new CustomerUpdated(sku, addOns, expirationDate, status);
+            if (edited.fields().isEmpty()) {
                 return CustomerChanges.Outcome.unchanged(customer);
             }
-            return CustomerChanges.Outcome.of(editor.save(changes.now()), EventType.CUSTOMER_UPDATED, fields,
-                    "Edited: " + String.join(", ", fields.keySet()));
+            return CustomerChanges.Outcome.of(editor.save(changes.now()), edited,
+                    "Edited: " + String.join(", ", edited.fields().keySet()));
         });
     }
 
@@ -280,29 +279,6 @@ public final class CustomerService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private static Map<String, Object> createdFields(Customer customer) {
-        var fields = new LinkedHashMap<String, Object>();
-        fields.put("organizationName", customer.organizationName());
-        fields.put("notificationEmail", customer.notificationEmail());
-        fields.put("sku", customer.sku());
-        fields.put("addOns", customer.addOns());
-        fields.put("source", customer.source().name());
-        fields.put("onboardingStatus", customer.onboardingStatus().name());
-        fields.put("accountType", customer.accountType().name());
-        fields.put("status", customer.status().name());
-        fields.put("autoUpgrade", customer.autoUpgrade());
-        if (customer.activation() != null) {
-            fields.put("activationLinkExpiresAt", customer.activation().expiresAt().toString());
-        }
-        if (customer.expirationDate() != null) {
-            fields.put("expirationDate", customer.expirationDate().toString());
-        }
-        if (customer.createdBy() != null) {
-            fields.put("createdBy", customer.createdBy());
-        }
-        return fields;
     }
 
     /** The request's identity for the Idempotency-Key check: its validated values, not its bytes. */

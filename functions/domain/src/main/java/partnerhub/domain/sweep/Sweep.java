@@ -4,7 +4,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -27,11 +26,16 @@ import partnerhub.domain.customer.Status;
 import partnerhub.domain.customer.TrialEnd;
 import partnerhub.domain.delivery.DeliveryRefusedException;
 import partnerhub.domain.delivery.EmailComposer;
-import partnerhub.domain.delivery.EventType;
 import partnerhub.domain.delivery.MailRequest;
 import partnerhub.domain.delivery.Mailer;
 import partnerhub.domain.delivery.Mails;
 import partnerhub.domain.delivery.Redaction;
+import partnerhub.domain.event.CustomerConverted;
+import partnerhub.domain.event.CustomerEvent;
+import partnerhub.domain.event.EventType;
+import partnerhub.domain.event.SubscriptionExpired;
+import partnerhub.domain.event.TrialEndingNotice;
+import partnerhub.domain.event.TrialExpired;
 import partnerhub.domain.trial.Lifecycle;
 import partnerhub.domain.trial.Lifecycle.SweepStep;
 
@@ -167,10 +171,10 @@ public final class Sweep {
         changes.apply(customer, ACTOR, current -> {
             Outcome outcome = switch (lifecycle.sweepStep(current, now)) {
                 case SweepStep.Upgrade upgrade -> upgrade(current, now);
-                case SweepStep.ExpireTrial expire ->
-                        expire(current, now, EventType.TRIAL_EXPIRED, "Trial ended with automatic upgrade off: expired");
-                case SweepStep.ExpireSubscription expire ->
-                        expire(current, now, EventType.SUBSCRIPTION_EXPIRED, "Subscription ended: expired");
+                case SweepStep.ExpireTrial expire -> expire(current, now,
+                        new TrialExpired(current.expirationDate()), "Trial ended with automatic upgrade off: expired");
+                case SweepStep.ExpireSubscription expire -> expire(current, now,
+                        new SubscriptionExpired(current.expirationDate()), "Subscription ended: expired");
                 default -> Outcome.unchanged(current);
             };
             decided.set(outcome);
@@ -188,22 +192,13 @@ public final class Sweep {
         // The production term runs on from the trial's end, so no day is lost to a late sweep.
         Instant end = customer.expirationDate().plus(lifecycle.settings().productionTerm());
         Customer after = customer.edit().accountType(AccountType.PRODUCTION).expirationDate(end).save(now);
-        var fields = new LinkedHashMap<String, Object>();
-        fields.put("mode", "AUTOMATIC");
-        fields.put("accountType", AccountType.PRODUCTION.name());
-        fields.put("expirationDate", end.toString());
-        fields.put("sku", after.sku());
-        fields.put("addOns", after.addOns());
-        return Outcome.of(after, EventType.CUSTOMER_CONVERTED, fields,
+        return Outcome.of(after, CustomerConverted.of(CustomerConverted.Mode.AUTOMATIC, after),
                 "Trial ended: upgraded to PRODUCTION automatically, until " + end).mails(Mails.upgraded(after));
     }
 
-    private Outcome expire(Customer customer, Instant now, EventType type, String message) {
+    private Outcome expire(Customer customer, Instant now, CustomerEvent expired, String message) {
         Customer after = customer.edit().status(Status.EXPIRED).save(now);
-        var fields = new LinkedHashMap<String, Object>();
-        fields.put("status", Status.EXPIRED.name());
-        fields.put("expirationDate", customer.expirationDate().toString());
-        return Outcome.of(after, type, fields, message).mails(Mails.expired(after));
+        return Outcome.of(after, expired, message).mails(Mails.expired(after));
     }
 
     /**
@@ -246,16 +241,13 @@ public final class Sweep {
             tally.failed.incrementAndGet();
             return;
         }
-        var fields = new LinkedHashMap<String, Object>();
-        fields.put("noticeDays", notice.days());
-        fields.put("expirationDate", customer.expirationDate().toString());
-        fields.put("outcome", notice.end().name());
+        var sent = new TrialEndingNotice(notice.days(), customer.expirationDate(), notice.end());
         String message = "Trial-ending notice sent to " + customer.notificationEmail() + ": the trial ends at "
                 + customer.expirationDate() + (notice.end() == TrialEnd.UPGRADE
                 ? " and will be upgraded to PRODUCTION" : " and will expire");
         changes.apply(claimed, ACTOR, current -> Outcome.of(
                         handled(customer, current, notice, NoticeSent::delivered).save(now),
-                        EventType.TRIAL_ENDING_NOTICE, fields, message)
+                        sent, message)
                 .mails(Mails.partnerCopy(current, mail)));
         tally.notices.incrementAndGet();
     }

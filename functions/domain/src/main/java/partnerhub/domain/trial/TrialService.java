@@ -1,7 +1,6 @@
 package partnerhub.domain.trial;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import partnerhub.domain.change.CustomerChanges;
 import partnerhub.domain.change.CustomerChanges.Outcome;
 import partnerhub.domain.change.StaleStateException;
@@ -9,8 +8,10 @@ import partnerhub.domain.customer.AccountType;
 import partnerhub.domain.customer.Actor;
 import partnerhub.domain.customer.Customer;
 import partnerhub.domain.customer.Status;
-import partnerhub.domain.delivery.EventType;
 import partnerhub.domain.delivery.Mails;
+import partnerhub.domain.event.AutoUpgradeChanged;
+import partnerhub.domain.event.CustomerConverted;
+import partnerhub.domain.event.TrialExtended;
 import partnerhub.domain.registry.CustomerUpdate;
 
 /** The partner's actions on a trial: extend it, manage its automatic upgrade, convert it to PRODUCTION. */
@@ -47,12 +48,9 @@ public final class TrialService {
                     .status(Status.ACTIVE)
                     .trialExtensions(customer.trialExtensions() + 1)
                     .save(now);
-            var fields = new LinkedHashMap<String, Object>();
-            fields.put("previousExpirationDate", preview.currentExpirationDate().toString());
-            fields.put("expirationDate", preview.newExpirationDate().toString());
-            fields.put("trialExtensions", after.trialExtensions());
-            fields.put("revived", revived);
-            return Outcome.of(after, EventType.TRIAL_EXTENDED, fields, (revived ? "Expired trial revived" : "Trial extended")
+            var extended = new TrialExtended(preview.currentExpirationDate(), preview.newExpirationDate(),
+                    after.trialExtensions(), revived);
+            return Outcome.of(after, extended, (revived ? "Expired trial revived" : "Trial extended")
                     + " by " + preview.extensionDays() + " days, to " + preview.newExpirationDate());
         });
     }
@@ -65,9 +63,7 @@ public final class TrialService {
             }
             // Notices are bound to the end they announced: the other end now needs notices of its own.
             Customer after = customer.edit().autoUpgrade(enabled).save(changes.now());
-            var fields = new LinkedHashMap<String, Object>();
-            fields.put("autoUpgrade", enabled);
-            return Outcome.of(after, EventType.AUTO_UPGRADE_CHANGED, fields, enabled
+            return Outcome.of(after, new AutoUpgradeChanged(enabled), enabled
                     ? "Automatic upgrade turned on: the trial becomes PRODUCTION when it ends"
                     : "Automatic upgrade turned off: the trial expires when it ends");
         });
@@ -86,13 +82,7 @@ public final class TrialService {
                     .sku(update.sku() != null ? update.sku() : customer.sku())
                     .addOns(update.addOns() != null ? update.addOns() : customer.addOns())
                     .save(now);
-            var fields = new LinkedHashMap<String, Object>();
-            fields.put("mode", "MANUAL");
-            fields.put("accountType", AccountType.PRODUCTION.name());
-            fields.put("expirationDate", end.toString());
-            fields.put("sku", after.sku());
-            fields.put("addOns", after.addOns());
-            return Outcome.of(after, EventType.CUSTOMER_CONVERTED, fields,
+            return Outcome.of(after, CustomerConverted.of(CustomerConverted.Mode.MANUAL, after),
                             "Converted to PRODUCTION (" + after.sku() + ") until " + end)
                     .mail(Mails.converted(after));
         });

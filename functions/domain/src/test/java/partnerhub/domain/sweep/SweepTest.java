@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +40,7 @@ import partnerhub.domain.delivery.MailRequest;
 import partnerhub.domain.delivery.Mailer;
 import partnerhub.domain.signing.ActivationLinks;
 import partnerhub.domain.signing.RotatingKeys;
+import partnerhub.domain.testing.InMemoryCustomers;
 import partnerhub.domain.trial.Lifecycle;
 import partnerhub.domain.trial.LifecycleSettings;
 

@@ -1,4 +1,4 @@
-package partnerhub.domain.delivery;
+package partnerhub.domain.event;
 
 /** The domain events published on the bus (source {@code partner.customers}), by their detail-type. */
 public enum EventType {

@@ -1,4 +1,4 @@
-package partnerhub.domain.sweep;
+package partnerhub.domain.testing;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,29 +23,33 @@ import partnerhub.domain.delivery.OutboxEntry;
 import partnerhub.domain.trial.Lifecycle;
 
 /**
- * The customer store as the sweep uses it, in memory: reads, the due customers (one index item each, as the due
- * index holds them) and conditional saves. {@code onFind} runs before every read, on the reading thread.
+ * The customer store in memory, for the services' unit tests: reads, the due customers (one index item each, as the
+ * due index holds them), conditional saves with their outbox, log lines and receipts. {@code onFind} runs before
+ * every read, on the reading thread; {@code onSave} before every save, and may throw as DynamoDB would.
  */
-final class InMemoryCustomers implements CustomerStore {
+public final class InMemoryCustomers implements CustomerStore {
 
     private final Map<String, Customer> customers = new ConcurrentHashMap<>();
     private final Lifecycle lifecycle;
     /** What happened, in order: "find c1", "save c1", and whatever the test adds. */
-    final List<String> trace = new CopyOnWriteArrayList<>();
-    final List<String> finds = new CopyOnWriteArrayList<>();
-    final List<OutboxEntry> outbox = new CopyOnWriteArrayList<>();
-    private final Set<String> logIds = ConcurrentHashMap.newKeySet();
-    volatile Consumer<String> onFind = id -> { };
+    public final List<String> trace = new CopyOnWriteArrayList<>();
+    public final List<String> finds = new CopyOnWriteArrayList<>();
+    public final List<OutboxEntry> outbox = new CopyOnWriteArrayList<>();
+    public final List<LogEntry> log = new CopyOnWriteArrayList<>();
+    private final Set<String> receipts = ConcurrentHashMap.newKeySet();
+    private final Map<String, IdempotencyRecord> idempotency = new ConcurrentHashMap<>();
+    public volatile Consumer<String> onFind = id -> { };
+    public volatile Consumer<Change> onSave = change -> { };
 
-    InMemoryCustomers(Lifecycle lifecycle) {
+    public InMemoryCustomers(Lifecycle lifecycle) {
         this.lifecycle = lifecycle;
     }
 
-    void put(Customer customer) {
+    public void put(Customer customer) {
         customers.put(customer.customerId(), customer);
     }
 
-    Customer get(String customerId) {
+    public Customer get(String customerId) {
         return customers.get(customerId);
     }
 
@@ -67,6 +71,7 @@ final class InMemoryCustomers implements CustomerStore {
 
     @Override
     public void save(Change change) {
+        onSave.accept(change);
         Customer after = change.customer();
         customers.compute(after.customerId(), (id, stored) -> {
             long version = stored == null ? 0 : stored.version();
@@ -75,14 +80,21 @@ final class InMemoryCustomers implements CustomerStore {
             }
             return after;
         });
+        IdempotencyRecord record = change.idempotency();
+        if (record != null && idempotency.putIfAbsent(after.partnerId() + "#" + record.key(), record) != null) {
+            throw new ConcurrentChangeException("idempotency key " + record.key() + " taken");
+        }
         outbox.addAll(change.outbox());
-        change.log().forEach(line -> logIds.add(line.id()));
+        log.addAll(change.log());
+        if (change.receipt() != null) {
+            receipts.add(change.receipt());
+        }
         trace.add("save " + after.customerId());
     }
 
     @Override
     public boolean committed(Change change) {
-        return !change.log().isEmpty() && logIds.contains(change.log().getFirst().id());
+        return !change.log().isEmpty() && log.contains(change.log().getFirst());
     }
 
     @Override
@@ -92,7 +104,7 @@ final class InMemoryCustomers implements CustomerStore {
 
     @Override
     public Optional<IdempotencyRecord> findIdempotency(String partnerId, String key) {
-        throw new UnsupportedOperationException();
+        return Optional.ofNullable(idempotency.get(partnerId + "#" + key));
     }
 
     @Override
@@ -102,12 +114,13 @@ final class InMemoryCustomers implements CustomerStore {
 
     @Override
     public Optional<Customer> findById(String customerId) {
-        throw new UnsupportedOperationException();
+        trace.add("find " + customerId);
+        return Optional.ofNullable(customers.get(customerId));
     }
 
     @Override
     public boolean hasReceipt(String receipt) {
-        throw new UnsupportedOperationException();
+        return receipts.contains(receipt);
     }
 
     @Override
