@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import partnerhub.aws.AwsClients;
 import partnerhub.aws.AwsSettings;
-import partnerhub.emulator.Emulator;
 import partnerhub.emulator.MotoServer;
-import partnerhub.emulator.Provisioner;
-import partnerhub.emulator.Template;
+import partnerhub.emulator.EmulatedStack;
 import partnerhub.emulator.lambda.ExecutionEnvironment;
 import partnerhub.emulator.lambda.LambdaFunction;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -34,18 +32,15 @@ final class BenchStack implements AutoCloseable {
 
     private final MotoServer moto;
     private final Path template;
-    /** template.yaml, read once: every environment's function is resolved from it. */
-    private final Template definitions;
     private final Deployment deployment;
     private final AwsClients clients;
     /** Variables left out because they name a resource the emulator does not create, by function. */
     private final Map<String, TreeSet<String>> unresolved = new LinkedHashMap<>();
-    private Provisioner.Resources resources;
+    private EmulatedStack stack;
 
     private BenchStack(MotoServer moto, Path template, Deployment deployment) {
         this.moto = moto;
         this.template = template;
-        this.definitions = Template.load(template);
         this.deployment = deployment;
         // The harness's own calls (writing 100,000 items, scanning them) take moto far longer than a function's.
         this.clients = new AwsClients(new AwsSettings(REGION,
@@ -60,7 +55,7 @@ final class BenchStack implements AutoCloseable {
     /** An empty account with the template's resources: every part starts from this. */
     void provision() {
         moto.reset();
-        resources = Provisioner.provision(definitions, clients, STACK_NAME, SENDER);
+        stack = EmulatedStack.provision(template, clients, STACK_NAME, SENDER, ACTIVATION_BASE_URL);
     }
 
     /** Clients of the emulator, through its one-at-a-time proxy, as the functions reach it. */
@@ -69,7 +64,7 @@ final class BenchStack implements AutoCloseable {
     }
 
     String tableName() {
-        return resources.tableName();
+        return stack.resources().tableName();
     }
 
     /** The emulator's endpoint (its one-at-a-time proxy), for a proxy to stand in front of. */
@@ -81,17 +76,23 @@ final class BenchStack implements AutoCloseable {
         return environment(function, moto.endpoint());
     }
 
-    /** The function's environment, its AWS calls going to {@code endpoint}. */
+    /**
+     * The function's environment, its AWS calls going to {@code endpoint}: a template function's as the template
+     * resolves it on this stack; a hello world's literals.
+     */
     Map<String, String> environment(Deployment.Function function, URI endpoint) {
         var environment = new LinkedHashMap<String, String>();
-        function.environment().forEach((name, value) -> {
-            String resolved = resolve(value);
-            if (resolved == null) {
-                unresolved.computeIfAbsent(function.name(), f -> new TreeSet<>()).add(name);
-            } else {
-                environment.put(name, resolved);
-            }
-        });
+        if (inTemplate(function)) {
+            environment.putAll(stack.environment(function.logicalId(), endpoint));
+        } else {
+            function.environment().forEach((name, value) -> {
+                if (value instanceof Map<?, ?>) {
+                    unresolved.computeIfAbsent(function.name(), f -> new TreeSet<>()).add(name);
+                } else {
+                    environment.put(name, value.toString());
+                }
+            });
+        }
         // moto's transactions slow as the table grows (it copies the table for each); the deployed bounds (1 s an
         // attempt) would turn that into retries and failures, which are not what is measured.
         environment.putAll(EMULATOR_CALL_BOUNDS);
@@ -113,9 +114,7 @@ final class BenchStack implements AutoCloseable {
      * stack, with the bench's SDK bounds; a hello world (no template entry) as its artifact and handler alone.
      */
     LambdaFunction lambdaFunction(Deployment.Function function) {
-        LambdaFunction lambda = LambdaFunction.logicalIds(definitions).contains(function.logicalId())
-                ? LambdaFunction.of(definitions, template.toAbsolutePath().getParent(), function.logicalId(),
-                        resources.references(STACK_NAME, REGION.id(), Emulator.ACCOUNT_ID, ACTIVATION_BASE_URL))
+        LambdaFunction lambda = inTemplate(function) ? stack.function(function.logicalId())
                 : new LambdaFunction(function.logicalId(), function.handlerClass(), function.artifact(),
                         function.memoryMb(), Duration.ofSeconds(function.timeoutSeconds()), Map.of(), null, "JSON",
                         "INFO");
@@ -126,8 +125,7 @@ final class BenchStack implements AutoCloseable {
 
     /** Where the execution environments are deployed: this stack, on the emulator. */
     ExecutionEnvironment.Deployment deployment() {
-        return new ExecutionEnvironment.Deployment(STACK_NAME, REGION.id(), Emulator.ACCOUNT_ID,
-                moto.endpoint());
+        return stack.deployment(moto.endpoint());
     }
 
     /** What the environments left out, for the results' notes. */
@@ -135,22 +133,8 @@ final class BenchStack implements AutoCloseable {
         return unresolved;
     }
 
-    /** A literal, or a !Ref to an emulated resource or to a parameter; null for anything else. */
-    private String resolve(Object value) {
-        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        if (!(value instanceof Map<?, ?> map) || !(map.get("!Ref") instanceof String name)) {
-            return null;
-        }
-        return switch (name) {
-            case "CustomersTable" -> resources.tableName();
-            case "EventBus" -> resources.busName();
-            case "SigningKeys" -> resources.signingKeysArn();
-            case "SenderEmail" -> SENDER;
-            case "ActivationBaseUrl" -> ACTIVATION_BASE_URL;
-            default -> deployment.isParameter(name) ? deployment.parameterDefault(name) : null;
-        };
+    private boolean inTemplate(Deployment.Function function) {
+        return LambdaFunction.logicalIds(stack.template()).contains(function.logicalId());
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import partnerhub.aws.AwsClients;
 import partnerhub.aws.AwsSettings;
+import partnerhub.emulator.EmulatedStack;
 import partnerhub.emulator.Emulator;
-import partnerhub.emulator.Provisioner;
 import partnerhub.emulator.StreamMapping;
 import partnerhub.emulator.TableStream;
 import partnerhub.emulator.Template;
@@ -49,10 +49,9 @@ public final class Stack {
     private final AwsSettings aws;
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
+    private final EmulatedStack stack;
     private final String tableName;
-    private final String busName;
     private final String signingKeysArn;
-    private final Provisioner.Resources resources;
     private final AwsClients clients;
     private final TableStream tableStream;
     private final StreamMapping dispatcherStream;
@@ -67,15 +66,12 @@ public final class Stack {
         this.dynamoDb = clients.dynamoDb();
         this.sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(REGION)
                 .credentialsProvider(aws.credentials()).endpointOverride(emulator.endpoint()).build();
-        Template template = Template.load();
-        var resources = Provisioner.provision(template, clients, STACK_NAME, SENDER);
-        this.tableName = resources.tableName();
+        this.stack = EmulatedStack.provision(Template.path(), clients, STACK_NAME, SENDER, ACTIVATION_BASE_URL);
+        this.tableName = stack.resources().tableName();
         this.tableStream = new TableStream(aws, dynamoDb.describeTable(request -> request.tableName(tableName))
                 .table().latestStreamArn());
-        this.dispatcherStream = StreamMapping.from(template, "DispatcherFunction");
-        this.busName = resources.busName();
-        this.signingKeysArn = resources.signingKeysArn();
-        this.resources = resources;
+        this.dispatcherStream = StreamMapping.from(stack.template(), "DispatcherFunction");
+        this.signingKeysArn = stack.resources().signingKeysArn();
         eventQueueUrl = sqs.createQueue(request -> request.queueName(STACK_NAME + "-captured-events")).queueUrl();
         captureEvents();
     }
@@ -86,31 +82,30 @@ public final class Stack {
         return new Stack(emulator);
     }
 
-    /** The environment template.yaml gives the functions, pointed at this stack. */
+    /**
+     * The environment the template gives the functions on this stack, every function's variables together: the
+     * contract tests run all the handlers in one process, on one set of dependencies.
+     */
     public Map<String, String> environment() {
-        return Map.of(
-                "TABLE_NAME", tableName,
-                "EVENT_BUS_NAME", busName,
-                "SENDER_EMAIL", SENDER,
-                "ACTIVATION_BASE_URL", ACTIVATION_BASE_URL,
-                "SIGNING_KEYS_SECRET_ARN", signingKeysArn,
-                "AWS_REGION", REGION.id(),
-                "AWS_ENDPOINT_URL", emulator.endpoint().toString());
+        var environment = new java.util.LinkedHashMap<String, String>();
+        LambdaFunction.logicalIds(stack.template())
+                .forEach(id -> environment.putAll(stack.environment(id, emulator.endpoint())));
+        return environment;
     }
 
     /** One of template.yaml's functions as Lambda would run it on this stack (its environment resolved here). */
     public LambdaFunction lambdaFunction(String logicalId) {
-        return LambdaFunction.of(Template.load(), Template.path().getParent(), logicalId, references());
+        return stack.function(logicalId);
     }
 
     /** Where the Lambda execution environments run, their AWS calls going to {@code awsEndpoint}. */
     public ExecutionEnvironment.Deployment deployment(java.net.URI awsEndpoint) {
-        return new ExecutionEnvironment.Deployment(STACK_NAME, REGION.id(), ACCOUNT, awsEndpoint);
+        return stack.deployment(awsEndpoint);
     }
 
     /** What template.yaml's {@code !Ref}, {@code !GetAtt} and {@code !Sub} name, as this stack's resources. */
     public Map<String, String> references() {
-        return resources.references(STACK_NAME, REGION.id(), ACCOUNT, ACTIVATION_BASE_URL);
+        return stack.references();
     }
 
     /** The functions' dependencies; the stream's dispatcher runs on the last ones made, with their clock. */
@@ -188,6 +183,10 @@ public final class Stack {
         return tableName;
     }
 
+    private String busName() {
+        return stack.resources().busName();
+    }
+
     /** Every item in the table: for assertions only (the product never scans). */
     public List<Map<String, AttributeValue>> allItems() {
         var items = new ArrayList<Map<String, AttributeValue>>();
@@ -230,13 +229,13 @@ public final class Stack {
     /** Takes the bus away, so that publishing fails as it would in an EventBridge outage. */
     public void breakEventBus() {
         var eventBridge = clients.eventBridge();
-        eventBridge.removeTargets(request -> request.rule("capture-all").eventBusName(busName).ids("queue"));
-        eventBridge.deleteRule(request -> request.name("capture-all").eventBusName(busName));
-        eventBridge.deleteEventBus(request -> request.name(busName));
+        eventBridge.removeTargets(request -> request.rule("capture-all").eventBusName(busName()).ids("queue"));
+        eventBridge.deleteRule(request -> request.name("capture-all").eventBusName(busName()));
+        eventBridge.deleteEventBus(request -> request.name(busName()));
     }
 
     public void repairEventBus() {
-        clients.eventBridge().createEventBus(request -> request.name(busName));
+        clients.eventBridge().createEventBus(request -> request.name(busName()));
         captureEvents();
     }
 
@@ -245,9 +244,9 @@ public final class Stack {
         String queueArn = sqs.getQueueAttributes(request -> request.queueUrl(eventQueueUrl)
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         var eventBridge = clients.eventBridge();
-        eventBridge.putRule(request -> request.name("capture-all").eventBusName(busName)
+        eventBridge.putRule(request -> request.name("capture-all").eventBusName(busName())
                 .eventPattern("{\"source\":[{\"prefix\":\"\"}]}"));
-        eventBridge.putTargets(request -> request.rule("capture-all").eventBusName(busName)
+        eventBridge.putTargets(request -> request.rule("capture-all").eventBusName(busName())
                 .targets(target -> target.id("queue").arn(queueArn)));
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import partnerhub.emulator.InvocationContext;
 import partnerhub.emulator.StreamMapping;
@@ -74,19 +73,14 @@ final class Functions {
         this.all = List.copyOf(all);
     }
 
-    /**
-     * @param dependenciesFor the dependencies for a function, given the names of the environment variables the
-     *                        template gives that function alone (on top of the Globals)
-     */
+    /** @param dependenciesFor the dependencies for a function, given its logical id */
     @SuppressWarnings("unchecked")
-    static Functions load(Template template, java.util.function.Function<Set<String>, Dependencies> dependenciesFor) {
+    static Functions load(Template template, java.util.function.Function<String, Dependencies> dependenciesFor) {
         Map<String, List<Stream>> streams = streams(template);
         var functions = new ArrayList<Function>();
         template.resources("AWS::Serverless::Function").forEach((id, resource) -> {
             var properties = (Map<String, Object>) resource.get("Properties");
-            var environment = (Map<String, Object>) properties.getOrDefault("Environment", Map.of());
-            var ownVariables = ((Map<String, Object>) environment.getOrDefault("Variables", Map.of())).keySet();
-            Dependencies dependencies = dependenciesFor.apply(Set.copyOf(ownVariables));
+            Dependencies dependencies = dependenciesFor.apply(id);
             String handlerClass = ((String) properties.get("Handler")).split("::")[0];
             var routes = new ArrayList<Route>();
             var rules = new ArrayList<Rule>();

@@ -9,10 +9,9 @@ import partnerhub.aws.AwsClients;
 import partnerhub.aws.AwsSettings;
 import partnerhub.emulator.Emulator;
 import partnerhub.emulator.MotoServer;
-import partnerhub.emulator.Provisioner;
+import partnerhub.emulator.EmulatedStack;
 import partnerhub.emulator.Template;
 import partnerhub.emulator.lambda.ExecutionEnvironment;
-import partnerhub.emulator.lambda.ExecutionEnvironment.Deployment;
 import partnerhub.emulator.lambda.ExecutionEnvironment.InitType;
 import partnerhub.emulator.lambda.LambdaFunction;
 import partnerhub.emulator.lambda.Response;
@@ -102,31 +101,26 @@ public final class Invoke {
             System.exit(2);
             return;
         }
-        Response response = invoke(options, template);
+        Response response = invoke(options);
         System.out.println(response.text());
         System.exit(response.failed() ? 1 : 0);
     }
 
-    static Response invoke(Options options, Template template) throws IOException {
+    static Response invoke(Options options) throws IOException {
         MotoServer started = options.endpoint() == null ? MotoServer.start() : null;
         try {
             Emulator emulator = started != null ? started : new EndpointEmulator(options.endpoint());
             var aws = new AwsSettings(Region.US_EAST_1,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), emulator.endpoint());
-            String stack = options.stack() != null ? options.stack()
+            String name = options.stack() != null ? options.stack()
                     : started != null ? "local" : "invoke-" + UUID.randomUUID().toString().substring(0, 8);
-            Provisioner.Resources resources;
+            EmulatedStack stack;
             try (var clients = new AwsClients(aws)) {
-                resources = Provisioner.find(template, clients, stack, LocalRuntime.SENDER)
-                        .orElseGet(() -> Provisioner.provision(template, clients, stack, LocalRuntime.SENDER));
+                stack = EmulatedStack.findOrProvision(options.template(), clients, name, LocalRuntime.SENDER,
+                        "http://localhost:3000/activate");
             }
-            var function = LambdaFunction.of(template, options.template().toAbsolutePath().getParent(),
-                    options.functionId(), resources.references(stack, aws.region().id(), Emulator.ACCOUNT_ID,
-                            "http://localhost:3000/activate"));
-            var deployment = new Deployment(stack, aws.region().id(), Emulator.ACCOUNT_ID,
-                    emulator.endpoint());
-            try (var environment = ExecutionEnvironment.start(function, options.initType(), deployment,
-                    System.err::println)) {
+            try (var environment = ExecutionEnvironment.start(stack.function(options.functionId()),
+                    options.initType(), stack.deployment(emulator.endpoint()), System.err::println)) {
                 return environment.invoke(Files.readAllBytes(options.event()));
             } catch (ExecutionEnvironment.InitFailed failed) {
                 return Response.error(null, null, failed.errorType(), failed.getMessage());

@@ -18,17 +18,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import partnerhub.aws.AwsClients;
 import partnerhub.aws.AwsSettings;
+import partnerhub.emulator.EmulatedStack;
 import partnerhub.emulator.Emulator;
 import partnerhub.emulator.MotoServer;
 import partnerhub.emulator.Provisioner;
 import partnerhub.emulator.Template;
+import partnerhub.emulator.lambda.LambdaFunction;
 import partnerhub.wiring.Dependencies;
 import partnerhub.wiring.Settings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -124,34 +125,25 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 0);
             int port = server.getAddress().getPort();
-            Template template = Template.load(options.template());
             var aws = new AwsSettings(Region.US_EAST_1,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), emulator.endpoint());
             var clients = new AwsClients(aws);
             // An emulator that was already running may hold an earlier run's resources: this run gets its own names.
             String stackName = startedMoto != null ? "local" : "local-" + UUID.randomUUID().toString().substring(0, 8);
-            Provisioner.Resources resources = Provisioner.provision(template, clients, stackName, SENDER);
-            var environment = new HashMap<String, String>();
-            environment.put("TABLE_NAME", resources.tableName());
-            environment.put("EVENT_BUS_NAME", resources.busName());
-            environment.put("SENDER_EMAIL", SENDER);
-            environment.put("ACTIVATION_BASE_URL", "http://localhost:" + port + "/activate");
-            environment.put("SIGNING_KEYS_SECRET_ARN", resources.signingKeysArn());
-            environment.put("AWS_REGION", Region.US_EAST_1.id());
-            environment.put("AWS_ENDPOINT_URL", emulator.endpoint().toString());
-            Optional.ofNullable(template.parameterDefault("PartnerClaim"))
-                    .ifPresent(claim -> environment.put("PARTNER_CLAIM", claim));
-            Optional.ofNullable(template.parameterDefault("NoticeDays"))
-                    .ifPresent(days -> environment.put("NOTICE_DAYS", days));
-            // As deployed, a variable a function declares itself (SIGNING_KEYS_SECRET_ARN) reaches that function alone.
-            var perFunction = Set.of("SIGNING_KEYS_SECRET_ARN");
-            var dependencies = new HashMap<Set<String>, Dependencies>();
-            this.functions = Functions.load(template, own -> dependencies.computeIfAbsent(own, names -> {
-                var visible = new HashMap<>(environment);
-                perFunction.stream().filter(name -> !names.contains(name)).forEach(visible::remove);
-                return Dependencies.create(Settings.fromEnvironment(visible, aws.credentials()), clock);
-            }));
-            Settings settings = Settings.fromEnvironment(environment, aws.credentials());
+            var stack = EmulatedStack.provision(options.template(), clients, stackName, SENDER,
+                    "http://localhost:" + port + "/activate");
+            Template template = stack.template();
+            Provisioner.Resources resources = stack.resources();
+            // Each function gets the environment the template gives it (a variable one function declares reaches it
+            // alone, as deployed); functions with the same environment share their dependencies.
+            var dependencies = new HashMap<Map<String, String>, Dependencies>();
+            this.functions = Functions.load(template, logicalId -> dependencies.computeIfAbsent(
+                    stack.environment(logicalId, emulator.endpoint()),
+                    environment -> Dependencies.create(Settings.fromEnvironment(environment, aws.credentials()),
+                            clock)));
+            Settings settings = Settings.fromEnvironment(
+                    stack.environment(LambdaFunction.logicalIds(template).getFirst(), emulator.endpoint()),
+                    aws.credentials());
             Schedules.all(functions).forEach(Schedules::validate);
             var sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
                     .credentialsProvider(aws.credentials()).endpointOverride(emulator.endpoint()).build();
