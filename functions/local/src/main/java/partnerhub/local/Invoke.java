@@ -116,7 +116,7 @@ public final class Invoke {
                     : started != null ? "local" : "invoke-" + UUID.randomUUID().toString().substring(0, 8);
             EmulatedStack stack;
             try (var clients = new AwsClients(aws)) {
-                stack = EmulatedStack.findOrProvision(options.template(), clients, name, LocalRuntime.SENDER,
+                stack = EmulatedStack.findOrProvision(options.template(), clients, name, LocalDeployment.SENDER,
                         "http://localhost:3000/activate");
             }
             try (var environment = ExecutionEnvironment.start(stack.function(options.functionId()),

@@ -1,13 +1,19 @@
 package partnerhub.local;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import partnerhub.emulator.EmulatedStack;
 
 /**
  * EventBridge schedule expressions: {@code rate(5 minutes)} and {@code cron(0 * * * ? *)} (minutes, hours,
@@ -19,6 +25,21 @@ final class Schedules {
     private static final Pattern CRON = Pattern.compile("cron\\((.+)\\)");
 
     private Schedules() {}
+
+    /** The event a schedule invokes its function with, at {@code time}. */
+    static Map<String, Object> event(Instant time) {
+        var event = new LinkedHashMap<String, Object>();
+        event.put("version", "0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("detail-type", "Scheduled Event");
+        event.put("source", "aws.events");
+        event.put("account", "000000000000");
+        event.put("time", time.truncatedTo(ChronoUnit.SECONDS).toString());
+        event.put("region", EmulatedStack.REGION);
+        event.put("resources", List.of());
+        event.put("detail", Map.of());
+        return event;
+    }
 
     /** Whether the expression fires in the minute that starts at {@code minute}, counting rates from {@code start}. */
     static boolean firesAt(String expression, ZonedDateTime minute, ZonedDateTime start) {

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import partnerhub.local.LocalRuntime;
+import partnerhub.local.RuntimeOptions;
 
 /**
  * The partner console in headless Chromium (Debian's package at /usr/bin/chromium), driven by Playwright, against
@@ -68,9 +69,9 @@ class ConsoleBrowserIT {
     static void start() throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM), "The console's browser tests need Chromium at " + CHROMIUM
                 + ": apt-get install -y chromium (or -Dchromium=/path/to/chromium)");
-        runtime = LocalRuntime.start(new LocalRuntime.Options(0, null, true,
+        runtime = LocalRuntime.start(new RuntimeOptions(0, null, true,
                 Path.of(System.getProperty("templatePath", "../../template.yaml")),
-                Path.of(System.getProperty("consolePath", "../../console"))));
+                Path.of(System.getProperty("consolePath", "../../console")), false));
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)

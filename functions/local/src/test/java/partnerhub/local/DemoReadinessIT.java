@@ -29,8 +29,8 @@ class DemoReadinessIT {
         try (var free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        var options = new LocalRuntime.Options(port, null, true, LocalRuntimeIT.templatePath(),
-                LocalRuntimeIT.consolePath());
+        var options = new RuntimeOptions(port, null, true, LocalRuntimeIT.templatePath(),
+                LocalRuntimeIT.consolePath(), false);
         CompletableFuture<LocalRuntime> starting = CompletableFuture.supplyAsync(() -> {
             try {
                 return LocalRuntime.start(options);

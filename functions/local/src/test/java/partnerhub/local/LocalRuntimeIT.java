@@ -52,7 +52,7 @@ class LocalRuntimeIT {
 
     @BeforeAll
     static void start() throws IOException, InterruptedException {
-        runtime = LocalRuntime.start(new LocalRuntime.Options(0, null, false, templatePath(), consolePath()));
+        runtime = LocalRuntime.start(new RuntimeOptions(0, null, false, templatePath(), consolePath(), false));
     }
 
     static Path templatePath() {
@@ -269,13 +269,13 @@ class LocalRuntimeIT {
                 runtime.emulatorEndpoint());
         Predicate<Map<String, Object>> activation = e -> "Activate Initech Parked's trial".equals(e.get("subject"));
         try (var clients = new AwsClients(aws)) {
-            clients.ses().deleteEmailIdentity(request -> request.emailIdentity(LocalRuntime.SENDER));
+            clients.ses().deleteEmailIdentity(request -> request.emailIdentity(LocalDeployment.SENDER));
             try {
                 create(token("initech", null), "Initech Parked");
                 // GET /local/emails delivers first: the dispatcher has met the refusal before the sender is back.
                 assertEquals(0, emails().stream().filter(activation).count(), "refused, so parked");
             } finally {
-                clients.ses().createEmailIdentity(request -> request.emailIdentity(LocalRuntime.SENDER));
+                clients.ses().createEmailIdentity(request -> request.emailIdentity(LocalDeployment.SENDER));
             }
         }
 
