@@ -38,6 +38,7 @@ public final class InMemoryCustomers implements CustomerStore {
     public final List<LogEntry> log = new CopyOnWriteArrayList<>();
     private final Set<String> receipts = ConcurrentHashMap.newKeySet();
     private final Map<String, IdempotencyRecord> idempotency = new ConcurrentHashMap<>();
+    private final Map<String, ActivationLink.Record> links = new ConcurrentHashMap<>();
     public volatile Consumer<String> onFind = id -> { };
     public volatile Consumer<Change> onSave = change -> { };
 
@@ -70,19 +71,37 @@ public final class InMemoryCustomers implements CustomerStore {
     }
 
     @Override
-    public void save(Change change) {
+    public synchronized void save(Change change) {
         onSave.accept(change);
+        // Every condition first, then every write: one transaction, all or nothing.
         Customer after = change.customer();
-        customers.compute(after.customerId(), (id, stored) -> {
-            long version = stored == null ? 0 : stored.version();
-            if (version != change.expectedVersion()) {
-                throw new ConcurrentChangeException("customer " + id + " is at version " + version);
-            }
-            return after;
-        });
+        Customer stored = customers.get(after.customerId());
+        long version = stored == null ? 0 : stored.version();
+        if (version != change.expectedVersion()) {
+            throw new ConcurrentChangeException("customer " + after.customerId() + " is at version " + version);
+        }
         IdempotencyRecord record = change.idempotency();
-        if (record != null && idempotency.putIfAbsent(after.partnerId() + "#" + record.key(), record) != null) {
+        String idempotencyKey = record == null ? null : after.partnerId() + "#" + record.key();
+        if (record != null && idempotency.containsKey(idempotencyKey)) {
             throw new ConcurrentChangeException("idempotency key " + record.key() + " taken");
+        }
+        ActivationLink.Retirement retired = change.retiredLink();
+        ActivationLink.Record link = retired == null ? null : links.get(retired.nonce());
+        if (link != null && (link.usedAt() != null || link.revokedAt() != null)) {
+            throw new ConcurrentChangeException("link " + retired.nonce() + " no longer live");
+        }
+        customers.put(after.customerId(), after);
+        if (record != null) {
+            idempotency.put(idempotencyKey, record);
+        }
+        if (change.issuedLink() != null) {
+            links.put(change.issuedLink().nonce(), new ActivationLink.Record(change.issuedLink().nonce(),
+                    after.partnerId(), after.customerId(), change.issuedLink().expiresAt(), null, null));
+        }
+        if (link != null) {
+            boolean used = retired.kind() == ActivationLink.Retirement.Kind.USED;
+            links.put(link.nonce(), new ActivationLink.Record(link.nonce(), link.partnerId(), link.customerId(),
+                    link.expiresAt(), used ? retired.at() : null, used ? null : retired.at()));
         }
         outbox.addAll(change.outbox());
         log.addAll(change.log());
@@ -109,7 +128,7 @@ public final class InMemoryCustomers implements CustomerStore {
 
     @Override
     public Optional<ActivationLink.Record> findLink(String nonce) {
-        throw new UnsupportedOperationException();
+        return Optional.ofNullable(links.get(nonce));
     }
 
     @Override
