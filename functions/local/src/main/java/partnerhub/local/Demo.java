@@ -1,7 +1,10 @@
 package partnerhub.local;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 /**
  * {@code --demo}: partner {@code demo} with customers in every state, made the way a partner, the import pipeline
@@ -31,6 +35,23 @@ final class Demo {
     Demo(LocalRuntime runtime, URI base) {
         this.runtime = runtime;
         this.base = base;
+    }
+
+    /**
+     * Seeds the demo through {@code api} served on a private port, while the public port, bound but not yet served,
+     * holds the first requests in its backlog: nobody sees a half-made demo, or the clock moving under it. Returns
+     * what to tell its user.
+     */
+    static String seedPrivately(LocalRuntime runtime, HttpHandler api) throws IOException, InterruptedException {
+        HttpServer seeding = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        seeding.createContext("/", api);
+        seeding.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        seeding.start();
+        try {
+            return new Demo(runtime, URI.create("http://localhost:" + seeding.getAddress().getPort())).seed();
+        } finally {
+            seeding.stop(0);
+        }
     }
 
     /** Seeds the demo; returns what to tell its user. */

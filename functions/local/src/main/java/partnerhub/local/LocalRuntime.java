@@ -46,7 +46,7 @@ public final class LocalRuntime implements AutoCloseable {
         var runtime = new LocalRuntime(options);
         try {
             if (options.demo()) {
-                runtime.seedDemo();
+                runtime.demoInstructions = Demo.seedPrivately(runtime, runtime::handle);
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             runtime.close();
@@ -55,21 +55,6 @@ public final class LocalRuntime implements AutoCloseable {
         runtime.server.start();
         runtime.background.start();
         return runtime;
-    }
-
-    // The demo is made through the HTTP API on a private port, while the public port, bound but not yet served,
-    // holds the first requests in its backlog: nobody sees a half-made demo, or the clock moving under it.
-    private void seedDemo() throws IOException, InterruptedException {
-        HttpServer seeding = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        seeding.createContext("/", this::handle);
-        seeding.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        seeding.start();
-        try {
-            demoInstructions = new Demo(this, URI.create("http://localhost:" + seeding.getAddress().getPort()))
-                    .seed();
-        } finally {
-            seeding.stop(0);
-        }
     }
 
     public static void main(String[] args) throws Exception {
