@@ -27,6 +27,12 @@ public final class ActivateHandler extends ApiHandler {
         super("POST /activations", dependencies, ActivateHandler::new);
     }
 
+    /** The customer's own route: no partner token, so no partner role. */
+    @Override
+    protected boolean changesCustomers() {
+        return false;
+    }
+
     @Override
     protected ApiResponse handle(ApiRequest request) {
         String token = JsonBody.read(request.body(), FIELDS, false, body -> {

@@ -86,6 +86,9 @@ public abstract class ApiHandler extends SnapStartHandler {
             if (request.body() != null && request.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
                 throw Problem.payloadTooLarge(MAX_BODY_BYTES);
             }
+            if (changesCustomers()) {
+                dependencies().callers().admin(request);
+            }
             response = handle(request);
         } catch (RuntimeException e) {
             Problem problem = problem(e, routeKey, requestId);
@@ -133,6 +136,14 @@ public abstract class ApiHandler extends SnapStartHandler {
     protected abstract ApiResponse handle(ApiRequest request);
 
     /**
+     * Whether the route changes a partner's customers, which only an admin may do (checked here, before the route
+     * reads anything): every route but a {@code GET}, unless a subclass says otherwise.
+     */
+    protected boolean changesCustomers() {
+        return !route.startsWith("GET ");
+    }
+
+    /**
      * The real table's first read (the HTTP connection, signing, a customer no partner has), then this route once,
      * through the stream entry, against a table that is nowhere ({@link Dependencies#writingNowhere}): the event
      * parsed, the customer read, the change validated and its write marshalled, the answer serialized. Nothing is
@@ -141,18 +152,19 @@ public abstract class ApiHandler extends SnapStartHandler {
     @Override
     protected void prime() {
         if (dependencies() == null) {
-            send(this, "partner_id");
+            send(this, "partner_id", "partner_role");
             return;
         }
         dependencies().primeStore();
         try (var nowhere = dependencies().writingNowhere()) {
-            send(sameRouteOver.apply(nowhere), dependencies().settings().partnerClaim());
+            send(sameRouteOver.apply(nowhere), dependencies().settings().partnerClaim(),
+                    dependencies().settings().roleClaim());
         }
     }
 
-    private void send(ApiHandler handler, String partnerClaim) {
+    private void send(ApiHandler handler, String partnerClaim, String roleClaim) {
         try {
-            handler.handleRequest(new ByteArrayInputStream(PrimingRequests.of(route, partnerClaim)),
+            handler.handleRequest(new ByteArrayInputStream(PrimingRequests.of(route, partnerClaim, roleClaim)),
                     OutputStream.nullOutputStream(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import partnerhub.domain.customer.Customer;
 import partnerhub.domain.customer.NewCustomer;
+import partnerhub.domain.customer.Role;
 import partnerhub.domain.customer.Source;
 
 /**
@@ -44,8 +45,8 @@ public final class PrimingRequests {
                 List.of()), Source.MSP, now.plus(Duration.ofDays(14)), now);
     }
 
-    /** The HTTP API event, as JSON, for one route ({@code "GET /customers/{id}"}). */
-    public static byte[] of(String route, String partnerClaim) {
+    /** The HTTP API event, as JSON, for one route ({@code "GET /customers/{id}"}), from an admin. */
+    public static byte[] of(String route, String partnerClaim, String roleClaim) {
         String method = route.substring(0, route.indexOf(' '));
         String template = route.substring(route.indexOf(' ') + 1);
         String path = template.replace("{id}", CUSTOMER_ID);
@@ -56,7 +57,8 @@ public final class PrimingRequests {
         context.put("requestId", "snapstart-priming");
         context.put("routeKey", route);
         context.put("http", http);
-        context.put("authorizer", Map.of("jwt", Map.of("claims", Map.of(partnerClaim, PARTNER))));
+        context.put("authorizer", Map.of("jwt", Map.of("claims", Map.of(partnerClaim, PARTNER,
+                roleClaim, Role.ADMIN.name()))));
         var event = new LinkedHashMap<String, Object>();
         event.put("version", "2.0");
         event.put("routeKey", route);

@@ -47,6 +47,13 @@ public final class Problem extends RuntimeException {
         return new Problem(401, "UNAUTHENTICATED", "Unauthenticated", detail, null, List.of());
     }
 
+    /** The reason of a {@code 403} to a viewer. */
+    public static final String ROLE_VIEWER = "ROLE_VIEWER";
+
+    public static Problem forbidden(String reason, String detail) {
+        return new Problem(403, "FORBIDDEN", "Forbidden", detail, reason, List.of());
+    }
+
     public static Problem notFound(String detail) {
         return new Problem(404, "NOT_FOUND", "Not found", detail, null, List.of());
     }

@@ -14,6 +14,7 @@ import partnerhub.domain.change.CustomerChanges;
 import partnerhub.domain.change.Ids;
 import partnerhub.domain.customer.Actor;
 import partnerhub.domain.customer.CustomerNotFoundException;
+import partnerhub.domain.customer.Role;
 import partnerhub.domain.delivery.EffectDispatcher;
 import partnerhub.domain.delivery.EmailComposer;
 import partnerhub.domain.delivery.Outbox;
@@ -68,7 +69,7 @@ public final class Dependencies implements AutoCloseable {
         var dynamoDb = clients.dynamoDb();
         this.outbox = new DynamoDbOutbox(dynamoDb, settings.tableName(), clock);
         var composer = new EmailComposer(links);
-        this.callers = new Callers(settings.partnerClaim());
+        this.callers = new Callers(settings.partnerClaim(), settings.roleClaim());
         this.rules = new CustomerRules(Catalog.DEFAULT);
         var store = new DynamoDbCustomerStore(dynamoDb, settings.tableName(), lifecycle, clock);
         var ids = new Ids(random);
@@ -175,7 +176,7 @@ public final class Dependencies implements AutoCloseable {
     /** SnapStart priming: the table's client and item mapping, through a read of a customer no partner has. */
     public void primeStore() {
         try {
-            customers.get(new Actor(PrimingRequests.PARTNER, null), PrimingRequests.CUSTOMER_ID);
+            customers.get(new Actor(PrimingRequests.PARTNER, null, Role.ADMIN), PrimingRequests.CUSTOMER_ID);
         } catch (CustomerNotFoundException expected) {
             // The read was the point.
         }

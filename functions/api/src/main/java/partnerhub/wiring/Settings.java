@@ -23,6 +23,8 @@ import software.amazon.awssdk.regions.Region;
  *                             not give it
  * @param sesConfigurationSet   the SES configuration set every email names (bounce and complaint metrics), null where
  *                             none is given (locally, in tests)
+ * @param roleClaim            the token claim naming the partner user's role ({@code ROLE_CLAIM}, default
+ *                             {@code partner_role})
  * @param sweep                how fast one sweep run may go: {@code SWEEP_CONCURRENCY} customers at once,
  *                             {@code SES_MAX_SEND_RATE} emails a second
  */
@@ -34,6 +36,7 @@ public record Settings(
         String activationBaseUrl,
         String signingKeysSecretArn,
         String partnerClaim,
+        String roleClaim,
         LifecycleSettings lifecycle,
         AwsSettings aws,
         SweepSettings sweep) {
@@ -89,6 +92,7 @@ public record Settings(
                 required(env, "ACTIVATION_BASE_URL"),
                 env.get("SIGNING_KEYS_SECRET_ARN"),
                 env.getOrDefault("PARTNER_CLAIM", "partner_id"),
+                env.getOrDefault("ROLE_CLAIM", "partner_role"),
                 lifecycle,
                 aws,
                 new SweepSettings(

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -495,7 +496,7 @@ abstract class CustomerActionsContract extends ApiContract {
             assertEquals(List.of("CustomerCreated"), second.items().stream().map(item -> item.get("type")).toList());
             assertEquals(null, second.json().get("nextToken"));
             var latest = first.items().getFirst();
-            assertEquals(USER, latest.get("actor"));
+            assertEquals(USER + " (ADMIN)", latest.get("actor"));
             assertEquals("INFO", latest.get("level"));
             assertEquals("2026-11-24T20:02:00Z", latest.get("at"));
         }
@@ -587,4 +588,75 @@ abstract class CustomerActionsContract extends ApiContract {
         return event;
     }
 
+
+    @Nested
+    class Roles {
+
+        record Route(String event, String body, Supplier<ApiHandler> handler) {}
+
+        List<Route> writeRoutes() {
+            return List.of(
+                    new Route("create-customer.json", customerJson("Fabrikam", "it@fabrikam.example", "STANDARD", "[]"),
+                            () -> new CreateCustomerHandler(dependencies)),
+                    new Route("update-customer.json", "{\"sku\": \"ENTERPRISE\"}",
+                            () -> new UpdateCustomerHandler(dependencies)),
+                    new Route("regenerate-activation-link.json", null,
+                            () -> new RegenerateActivationLinkHandler(dependencies)),
+                    new Route("extend-trial.json", "{}", () -> new ExtendTrialHandler(dependencies)),
+                    new Route("set-auto-upgrade.json", "{\"enabled\": false}",
+                            () -> new SetAutoUpgradeHandler(dependencies)),
+                    new Route("convert-customer.json", "{}", () -> new ConvertCustomerHandler(dependencies)));
+        }
+
+        Response as(String role, Route route, String partner, String id) {
+            ApiEvents request = ApiEvents.load(route.event()).as(partner, USER, role).pathParameter("id", id)
+                    .header("if-match", null).header("idempotency-key", null);
+            if (route.body() != null) {
+                request.body(route.body());
+            }
+            return request.sendTo(route.handler().get());
+        }
+
+        @Test
+        void aViewerIsRefusedEveryChangeBeforeAnythingIsReadAndNothingChanges() {
+            var before = stack.allItems();
+            for (String role : Arrays.asList("VIEWER", null, "admin", "OWNER")) {
+                for (Route route : writeRoutes()) {
+                    for (String id : List.of(customerId, "01KAWJ5N8Q0000000000000000")) {
+                        Response refused = as(role, route, PARTNER, id);
+                        assertProblem(refused, 403, "FORBIDDEN");
+                        assertEquals("ROLE_VIEWER", refused.string("reason"), route.event() + " as " + role);
+                    }
+                    assertProblem(as(role, route, "msp-northwind", customerId), 403, "FORBIDDEN");
+                }
+            }
+            assertEquals(before, stack.allItems(), "nothing written");
+            assertEquals(List.of(), stack.publishedEvents());
+        }
+
+        @Test
+        void aViewerReadsEverything() {
+            for (String event : List.of("get-customer.json", "list-customers.json", "get-activation-link.json",
+                    "preview-trial-extension.json", "list-customer-events.json", "get-catalog.json")) {
+                ApiHandler handler = switch (event) {
+                    case "get-customer.json" -> new GetCustomerHandler(dependencies);
+                    case "list-customers.json" -> new ListCustomersHandler(dependencies);
+                    case "get-activation-link.json" -> new GetActivationLinkHandler(dependencies);
+                    case "preview-trial-extension.json" -> new PreviewTrialExtensionHandler(dependencies);
+                    case "list-customer-events.json" -> new ListCustomerEventsHandler(dependencies);
+                    default -> new GetCatalogHandler();
+                };
+                Response read = ApiEvents.load(event).as(PARTNER, USER, "VIEWER").pathParameter("id", customerId)
+                        .sendTo(handler);
+                assertTrue(read.status() != 403, event + ": " + read);
+            }
+        }
+
+        @Test
+        void theEventLogNamesTheUserAndTheRole() {
+            assertEquals(200, as("ADMIN", writeRoutes().get(4), PARTNER, customerId).status());
+
+            assertEquals(USER + " (ADMIN)", events(null, null).items().getFirst().get("actor"));
+        }
+    }
 }

@@ -109,7 +109,7 @@ abstract class CustomersApiContract extends ApiContract {
             assertEquals(List.of(), itemsStartingWith("OUTBOX#"), "delivered effects leave the outbox");
             var log = itemsStartingWith("LOG#" + PARTNER + "#" + id);
             assertEquals(1, log.size());
-            assertEquals(USER, log.getFirst().get("actor").s());
+            assertEquals(USER + " (ADMIN)", log.getFirst().get("actor").s(), "the partner user and the role");
             assertEquals("CustomerCreated", log.getFirst().get("type").s());
         }
 
@@ -244,7 +244,7 @@ abstract class CustomersApiContract extends ApiContract {
 
             assertEquals(201, response.status(), response::toString);
             var log = itemsStartingWith("LOG#");
-            assertEquals("partner " + PARTNER, log.getFirst().get("actor").s());
+            assertEquals("partner " + PARTNER + " (ADMIN)", log.getFirst().get("actor").s());
         }
     }
 

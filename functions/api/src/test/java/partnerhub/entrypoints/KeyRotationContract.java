@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import partnerhub.aws.secretsmanager.SecretsManagerKeys;
 import partnerhub.domain.customer.Actor;
+import partnerhub.domain.customer.Role;
 import partnerhub.emulator.FaultProxy;
 import partnerhub.testing.ApiEvents;
 import partnerhub.testing.Response;
@@ -228,7 +229,7 @@ abstract class KeyRotationContract extends ApiContract {
 
         assertProblem(currentLink(id, withoutKeys), 500, "INTERNAL");
         var failure = assertThrows(IllegalStateException.class,
-                () -> withoutKeys.activations().currentLink(new Actor(PARTNER, USER), id));
+                () -> withoutKeys.activations().currentLink(new Actor(PARTNER, USER, Role.ADMIN), id));
         assertEquals("SIGNING_KEYS_SECRET_ARN is not set for this function, so it cannot sign or check activation"
                 + " links or page tokens", failure.getMessage());
         assertEquals(Set.of("dynamodb"), withoutKeys.clientsBuilt());

@@ -34,6 +34,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import partnerhub.domain.customer.Actor;
 import partnerhub.domain.customer.CustomerNotFoundException;
+import partnerhub.domain.customer.Role;
 import partnerhub.emulator.MotoServer;
 import partnerhub.emulator.Template;
 import partnerhub.http.ApiHandler;
@@ -405,7 +406,8 @@ class RouteInputPropertiesMotoIT {
         try {
             String owner = owner(target);
             return owner == null ? "1"
-                    : Long.toString(dependencies.customers().get(new Actor(owner, null), target.id()).version());
+                    : Long.toString(dependencies.customers().get(new Actor(owner, null, Role.ADMIN), target.id())
+                            .version());
         } catch (CustomerNotFoundException notFound) {
             return "1";
         }

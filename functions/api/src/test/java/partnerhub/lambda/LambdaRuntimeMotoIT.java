@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import partnerhub.domain.customer.Actor;
 import partnerhub.domain.customer.NewCustomer;
+import partnerhub.domain.customer.Role;
 import partnerhub.emulator.MotoServer;
 import partnerhub.emulator.Template;
 import partnerhub.emulator.lambda.ExecutionEnvironment;
@@ -180,7 +181,7 @@ class LambdaRuntimeMotoIT {
         }, Pattern.compile("(?=.*\"statusCode\":200)(?=.*nextToken\\\\\":\\\\\"\\w).*"));
     }
 
-    static final Actor ALICE = new Actor(PARTNER, "alice@msp-contoso.example");
+    static final Actor ALICE = new Actor(PARTNER, "alice@msp-contoso.example", Role.ADMIN);
 
     /** The paths to the grants a sample alone does not take. */
     static final Map<String, List<Invocation>> EXTRAS = Map.of(
@@ -238,7 +239,7 @@ class LambdaRuntimeMotoIT {
     static String sampleOnSeededCustomer(String logicalId) throws IOException {
         String event = Files.readString(sample(logicalId));
         var dependencies = stack.dependencies(Clock.systemUTC());
-        var created = dependencies.customers().create(new Actor(PARTNER, "alice@msp-contoso.example"),
+        var created = dependencies.customers().create(new Actor(PARTNER, "alice@msp-contoso.example", Role.ADMIN),
                 new NewCustomer("Seeded " + logicalId, "it@seeded.example", "STANDARD", List.of()), null);
         String id = created.customer().customerId();
         Instant trialEnd = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import partnerhub.domain.customer.Actor;
 import partnerhub.domain.customer.NewCustomer;
+import partnerhub.domain.customer.Role;
 import partnerhub.testing.Stack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -33,7 +34,8 @@ final class OutboxFixtures {
     /** The entries a new customer's creation writes as of {@code clock}: its activation email and its event. */
     List<Map<String, AttributeValue>> ofNewCustomer(Clock clock) {
         Set<String> before = outboxKeys();
-        stack.dependencies(clock).customers().create(new Actor(LambdaRuntimeMotoIT.PARTNER, "alice@msp-contoso.example"),
+        stack.dependencies(clock).customers().create(
+                new Actor(LambdaRuntimeMotoIT.PARTNER, "alice@msp-contoso.example", Role.ADMIN),
                 new NewCustomer("Outbox fixture", "it@fixture.example", "STANDARD", List.of()), null);
         return stack.allItems().stream().filter(OutboxFixtures::isOutboxEntry)
                 .filter(item -> !before.contains(key(item))).toList();

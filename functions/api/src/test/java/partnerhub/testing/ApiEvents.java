@@ -48,12 +48,18 @@ public final class ApiEvents {
         return new ApiEvents(EventLoader.loadApiGatewayHttpEvent(path(name).toString()));
     }
 
-    /** The caller: the claims the JWT authorizer passes on. A null email drops the claim. */
+    /** The caller, an admin: the claims the JWT authorizer passes on. A null email drops the claim. */
     public ApiEvents as(String partnerId, String email) {
+        return as(partnerId, email, "ADMIN");
+    }
+
+    /** The same with another role claim; null drops it. */
+    public ApiEvents as(String partnerId, String email, String role) {
         var jwt = event.getRequestContext().getAuthorizer().getJwt();
         jwt.setClaims(with(jwt.getClaims(), claims -> {
             putOrRemove(claims, "partner_id", partnerId);
             putOrRemove(claims, "email", email);
+            putOrRemove(claims, "partner_role", role);
         }));
         return this;
     }

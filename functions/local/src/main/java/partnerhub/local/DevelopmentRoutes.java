@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import partnerhub.domain.customer.Role;
 
 /**
  * The routes under {@code /local/}, never deployed: tokens, the clock, the sweep, import events, emails, events,
@@ -35,16 +36,18 @@ final class DevelopmentRoutes {
         switch (route) {
             case "POST /local/tokens" -> {
                 Map<String, Object> body = body(exchange);
+                Object role = body.getOrDefault("role", Role.ADMIN.name());
                 if (!(body.get("partnerId") instanceof String partnerId) || partnerId.isBlank()
-                        || body.get("email") != null && !(body.get("email") instanceof String)) {
-                    HttpExchanges.problem(exchange, 400, "VALIDATION_FAILED",
-                            "partnerId (a string) is required; email, when given, is a string");
+                        || body.get("email") != null && !(body.get("email") instanceof String)
+                        || !Role.ADMIN.name().equals(role) && !Role.VIEWER.name().equals(role)) {
+                    HttpExchanges.problem(exchange, 400, "VALIDATION_FAILED", "partnerId (a string) is required;"
+                            + " email, when given, is a string; role, when given, is ADMIN or VIEWER");
                     return 400;
                 }
                 long seconds = body.get("expiresInSeconds") instanceof Number n ? n.longValue()
                         : LocalAuthorizer.LIFETIME.toSeconds();
-                HttpExchanges.json(exchange, 200, Map.of("token", deployment.authorizer()
-                        .issue(partnerId, (String) body.get("email"), Duration.ofSeconds(seconds))));
+                HttpExchanges.json(exchange, 200, Map.of("token", deployment.authorizer().issue(partnerId,
+                        (String) body.get("email"), Role.valueOf((String) role), Duration.ofSeconds(seconds))));
                 return 200;
             }
             case "GET /local/clock" -> {

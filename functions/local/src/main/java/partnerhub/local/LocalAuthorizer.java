@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import partnerhub.domain.customer.Role;
 
 /**
  * The JWT authorizer API Gateway runs in front of the routes, emulated: RS256 tokens signed with a key pair made at
@@ -31,15 +32,17 @@ final class LocalAuthorizer {
     private final KeyPair keys;
     private final String issuer;
     private final String partnerClaim;
+    private final String roleClaim;
 
-    LocalAuthorizer(String issuer, String partnerClaim) {
-        this(newKeyPair(), issuer, partnerClaim);
+    LocalAuthorizer(String issuer, String partnerClaim, String roleClaim) {
+        this(newKeyPair(), issuer, partnerClaim, roleClaim);
     }
 
-    LocalAuthorizer(KeyPair keys, String issuer, String partnerClaim) {
+    LocalAuthorizer(KeyPair keys, String issuer, String partnerClaim, String roleClaim) {
         this.keys = keys;
         this.issuer = issuer;
         this.partnerClaim = partnerClaim;
+        this.roleClaim = roleClaim;
     }
 
     static KeyPair newKeyPair() {
@@ -53,13 +56,20 @@ final class LocalAuthorizer {
     }
 
     /** A token for a partner (and a partner user, when {@code email} is given) valid for {@code lifetime}. */
+    /** An admin's token. */
     String issue(String partnerId, String email, Duration lifetime) {
+        return issue(partnerId, email, Role.ADMIN, lifetime);
+    }
+
+    /** A token for a partner user of {@code role}, as the sign-in service would issue it. */
+    String issue(String partnerId, String email, Role role, Duration lifetime) {
         var claims = new LinkedHashMap<String, Object>();
         long now = Instant.now().getEpochSecond();
         claims.put("iss", issuer);
         claims.put("aud", AUDIENCE);
         claims.put("sub", email != null ? email : "partner:" + partnerId);
         claims.put(partnerClaim, partnerId);
+        claims.put(roleClaim, role.name());
         if (email != null) {
             claims.put("email", email);
         }

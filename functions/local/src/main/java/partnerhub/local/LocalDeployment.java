@@ -77,7 +77,8 @@ final class LocalDeployment implements AutoCloseable {
             this.router = new EventRouter(clients, sqs, stackName, stack.resources().busName(), functions, invoker);
             this.streams = new StreamRouter(aws, clients.dynamoDb(), stack.resources().tableName(), functions,
                     failures);
-            this.authorizer = new LocalAuthorizer(baseUrl + "/local", settings.partnerClaim());
+            this.authorizer = new LocalAuthorizer(baseUrl + "/local", settings.partnerClaim(),
+                    settings.roleClaim());
             this.cors = Cors.from(stack.template());
             this.gateway = new HttpGateway(functions, authorizer, cors.isPresent());
             this.emails = new SentEmails(emulator, aws.region().id(), clock);

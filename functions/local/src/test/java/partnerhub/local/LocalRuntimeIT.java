@@ -293,7 +293,7 @@ class LocalRuntimeIT {
         assertEquals("application/problem+json", none.response().headers().firstValue("Content-Type").orElseThrow());
 
         assertEquals(401, call("GET", "/customers", "not-a-jwt", null).status());
-        var otherKey = new LocalAuthorizer(runtime.baseUrl() + "/local", "partner_id");
+        var otherKey = new LocalAuthorizer(runtime.baseUrl() + "/local", "partner_id", "partner_role");
         assertEquals(401, call("GET", "/customers", otherKey.issue("acme", null, Duration.ofHours(1)), null).status(),
                 "a token signed by another key");
         String expired = call("POST", "/local/tokens", null, Map.of("partnerId", "acme", "expiresInSeconds", -60))
@@ -308,8 +308,8 @@ class LocalRuntimeIT {
     @Test
     void theAuthorizerChecksTheIssuerAndTheExpiryNotOnlyTheSignature() {
         var keys = LocalAuthorizer.newKeyPair();
-        var local = new LocalAuthorizer(keys, "http://localhost/local", "partner_id");
-        var elsewhere = new LocalAuthorizer(keys, "https://somewhere-else.example", "partner_id");
+        var local = new LocalAuthorizer(keys, "http://localhost/local", "partner_id", "partner_role");
+        var elsewhere = new LocalAuthorizer(keys, "https://somewhere-else.example", "partner_id", "partner_role");
 
         assertTrue(local.verify("Bearer " + local.issue("acme", null, Duration.ofHours(1))).isPresent());
         assertFalse(local.verify("Bearer " + elsewhere.issue("acme", null, Duration.ofHours(1))).isPresent(),
@@ -436,5 +436,20 @@ class LocalRuntimeIT {
         }
         assertEquals(404, call("POST", "/index.html", null, Map.of()).status(), "files are only read");
         assertEquals(401, call("GET", "/customers", null, null).status(), "routes come before files");
+    }
+
+    @Test
+    void aViewersTokenReadsEveryCustomerAndChangesNone() throws Exception {
+        String admin = token("roles", "admin@roles.example");
+        String id = create(admin, "Tailspin");
+        String viewer = call("POST", "/local/tokens", null, Map.of("partnerId", "roles", "email",
+                "viewer@roles.example", "role", "VIEWER")).string("token");
+
+        assertEquals(200, call("GET", "/customers/" + id, viewer, null).status());
+        Answer refused = call("PUT", "/customers/" + id + "/auto-upgrade", viewer, Map.of("enabled", false));
+        assertEquals(403, refused.status(), refused.response().body());
+        assertEquals("ROLE_VIEWER", refused.json().get("reason"));
+        assertEquals(true, call("GET", "/customers/" + id, viewer, null).json().get("autoUpgrade"), "unchanged");
+        assertEquals(400, call("POST", "/local/tokens", null, Map.of("partnerId", "roles", "role", "OWNER")).status());
     }
 }

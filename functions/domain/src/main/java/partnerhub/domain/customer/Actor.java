@@ -1,10 +1,13 @@
 package partnerhub.domain.customer;
 
-/** Who is acting: the partner every customer route is scoped to, and the partner user when the token names one. */
-public record Actor(String partnerId, String email) {
+/**
+ * Who is acting: the partner every customer route is scoped to, the partner user when the token names one, and the
+ * user's role.
+ */
+public record Actor(String partnerId, String email, Role role) {
 
-    /** How the event log names the actor. */
+    /** How the event log names the actor: the user, or the partner, with the role. */
     public String label() {
-        return email != null ? email : "partner " + partnerId;
+        return (email != null ? email : "partner " + partnerId) + " (" + role + ")";
     }
 }

@@ -8,13 +8,14 @@ import partnerhub.domain.customer.Actor;
 import partnerhub.domain.customer.Customer;
 import partnerhub.domain.customer.NewCustomer;
 import partnerhub.domain.customer.OnboardingStatus;
+import partnerhub.domain.customer.Role;
 import partnerhub.domain.customer.Source;
 
 /** Customers in the states the services' tests start from, all of one partner. */
 public final class Customers {
 
     public static final String PARTNER = "msp-contoso";
-    public static final Actor ADMIN = new Actor(PARTNER, "ops@contoso-msp.example");
+    public static final Actor ADMIN = new Actor(PARTNER, "ops@contoso-msp.example", Role.ADMIN);
 
     private Customers() {}
 
