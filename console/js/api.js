@@ -86,7 +86,7 @@ export function createLocalApi(baseUrl) {
     return json;
   }
   return {
-    token: (partnerId, email) => call("POST", "/local/tokens", email ? { partnerId, email } : { partnerId }),
+    token: (partnerId, email, role) => call("POST", "/local/tokens", email ? { partnerId, email, role } : { partnerId, role }),
     clock: () => call("GET", "/local/clock"),
     setClock: (now) => call("PUT", "/local/clock", { now }),
     sweep: () => call("POST", "/local/sweep", {}),

@@ -43,6 +43,8 @@ function showSignIn(message) {
   const failed = (error) => (alert.textContent = describe(error));
   const partnerId = h("input", { type: "text", id: "partner-id", value: "demo" });
   const email = h("input", { type: "email", id: "partner-email", value: "alice@demo-msp.example" });
+  const role = h("select", { id: "partner-role" },
+    h("option", { value: "ADMIN" }, "Admin: every action"), h("option", { value: "VIEWER" }, "Viewer: read only"));
   fill(section,
     h("h1", { id: "sign-in-title" }, "Sign in to Partner Hub"),
     alert,
@@ -53,10 +55,11 @@ function showSignIn(message) {
           h("summary", {}, "Sign in as another partner (local)"),
           h("form", { novalidate: true, onsubmit: (event) => {
             event.preventDefault();
-            signInLocally(localApi, partnerId.value.trim(), email.value.trim()).then(signedIn, failed);
+            signInLocally(localApi, partnerId.value.trim(), email.value.trim(), role.value).then(signedIn, failed);
           } },
             h("div", { class: "field" }, h("label", { for: "partner-id" }, "Partner id"), partnerId),
             h("div", { class: "field" }, h("label", { for: "partner-email" }, "Email (optional)"), email),
+            h("div", { class: "field" }, h("label", { for: "partner-role" }, "Role"), role),
             h("button", { type: "submit" }, "Sign in")))]
       : h("button", { type: "button", class: "primary", onclick: () => beginSignIn(config).catch((error) => (alert.textContent = error.message)) },
           "Sign in"));
@@ -76,10 +79,12 @@ async function showWorkspace(session) {
   });
   fill(byId("account"),
     h("span", { class: "who" }, session.email ?? "", session.partnerId ? ` (partner ${session.partnerId})` : ""),
+    h("span", { class: "role" }, session.role === "ADMIN" ? "Admin" : "Viewer: read only"),
     h("span", { class: "zone", title: "Times are shown in this zone; hover one for its UTC instant" }, `Times in ${viewerZone}`),
     h("button", { type: "button", onclick: () => { signOut(); location.reload(); } }, "Sign out"));
 
-  const context = { api, localApi, local, catalog: { skus: [], addOns: [] } };
+  // A viewer is offered no action it may not take: the API would refuse it (403 ROLE_VIEWER) anyway.
+  const context = { api, localApi, local, canChange: session.role === "ADMIN", catalog: { skus: [], addOns: [] } };
   const list = createCustomerList(byId("customer-list"), context);
   const customerDialog = createCustomerDialog(byId("customer-dialog"), context);
   const addDialog = createAddCustomerDialog(byId("add-dialog"), context);
@@ -136,6 +141,7 @@ async function showWorkspace(session) {
   const add = byId("add-customer");
   add.onclick = (event) => addDialog.open(event.currentTarget);
   add.disabled = true;
+  add.hidden = !context.canChange;
 
   byId("sign-in").hidden = true;
   byId("workspace").hidden = false;

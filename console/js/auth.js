@@ -5,7 +5,7 @@
 const SESSION = "partnerhub.session";
 const PENDING_SIGN_IN = "partnerhub.oidc";
 
-/** {token, email, partnerId, expiresAt} or null when nobody is signed in (or the token ran out). */
+/** {token, email, partnerId, role, expiresAt} or null when nobody is signed in (or the token ran out). */
 export function currentSession() {
   const session = JSON.parse(sessionStorage.getItem(SESSION) ?? "null");
   if (!session || session.expiresAt * 1000 <= Date.now()) return null;
@@ -16,12 +16,14 @@ export function signOut() {
   sessionStorage.removeItem(SESSION);
 }
 
-function keepSession(token, partnerClaim) {
+// The role as the API reads it: ADMIN, or else a viewer (no claim, or another value), who changes nothing.
+function keepSession(token, partnerClaim, roleClaim) {
   const claims = decodeClaims(token);
   const session = {
     token,
     email: claims.email ?? null,
     partnerId: claims[partnerClaim] ?? null,
+    role: claims[roleClaim] === "ADMIN" ? "ADMIN" : "VIEWER",
     expiresAt: claims.exp,
   };
   sessionStorage.setItem(SESSION, JSON.stringify(session));
@@ -34,9 +36,9 @@ function decodeClaims(jwt) {
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0))));
 }
 
-export async function signInLocally(localApi, partnerId, email) {
-  const { token } = await localApi.token(partnerId, email || undefined);
-  return keepSession(token, "partner_id");
+export async function signInLocally(localApi, partnerId, email, role = "ADMIN") {
+  const { token } = await localApi.token(partnerId, email || undefined, role);
+  return keepSession(token, "partner_id", "partner_role");
 }
 
 // ---------------------------------------------------------------- OpenID Connect, authorization code + PKCE
@@ -106,5 +108,5 @@ export async function completeSignIn(config) {
   // The ID token carries the partner claim and the email (Cognito puts custom attributes only there).
   const token = config.tokenType === "access_token" ? tokens.access_token : tokens.id_token;
   if (decodeClaims(tokens.id_token).nonce !== pending.nonce) throw new Error("Sign-in failed: the ID token is not for this sign-in.");
-  return keepSession(token, config.partnerClaim ?? "partner_id");
+  return keepSession(token, config.partnerClaim ?? "partner_id", config.roleClaim ?? "partner_role");
 }

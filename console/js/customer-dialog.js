@@ -89,6 +89,7 @@ export function createCustomerDialog(dialog, context) {
   function actionList() {
     const c = customer;
     const trial = c.accountType === "TRIAL";
+    if (!context.canChange) return [];
     return [
       c.onboardingStatus === "PENDING" && { id: "link", label: "Regenerate activation link", render: linkPanel },
       trial && c.expirationDate && { id: "extend", label: "Extend trial", render: extendPanel },
@@ -102,8 +103,10 @@ export function createCustomerDialog(dialog, context) {
 
   function renderActions() {
     const list = actionList();
-    const notConvertible = customer.accountType === "TRIAL" && customer.source !== "MSP";
-    fill(actions, list.map((action) => h("button", {
+    const notConvertible = context.canChange && customer.accountType === "TRIAL" && customer.source !== "MSP";
+    const readOnly = context.canChange ? null : h("p", { class: "read-only" },
+      "You are signed in as a viewer: you can read this customer and its event log, but not change it.");
+    fill(actions, readOnly, list.map((action) => h("button", {
       type: "button",
       "aria-expanded": String(openPanel === action.id),
       "aria-controls": "action-panel",

@@ -275,6 +275,32 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(1)
+    void aViewerSeesEveryCustomerAndIsOfferedNoChange() {
+        page.navigate("/");
+        page.locator("details.other-partner summary").click();
+        page.getByLabel("Role").selectOption("VIEWER");
+        page.locator("details.other-partner").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Sign in").setExact(true)).click();
+        assertThat(page.locator(".role")).hasText("Viewer: read only");
+        assertThat(row("Fabrikam")).isVisible();
+        assertThat(page.locator("#add-customer")).isHidden();
+
+        manage("Fabrikam");
+        assertThat(dialog().locator(".read-only")).containsText("signed in as a viewer");
+        assertThat(dialog().locator(".actions button")).hasCount(0);
+        assertThat(summary("Account type")).isVisible();
+        screenshot("viewer");
+        closeDialog();
+
+        // The API refuses a viewer's change whatever the page offers.
+        var refused = page.request().put("/customers/" + row("Fabrikam").getAttribute("data-customer-id")
+                + "/auto-upgrade", RequestOptions.create().setHeader("Authorization", "Bearer " + token())
+                .setHeader("Content-Type", "application/json").setData("{\"enabled\": false}"));
+        assertEquals(403, refused.status(), refused.text());
+    }
+
+    @Test
     @Order(2)
     void offersNoConversionForTheMarketplaceCustomerAndShowsTheServersRefusalIfOfferedAnyway() {
         signInAsTheDemoPartner();
