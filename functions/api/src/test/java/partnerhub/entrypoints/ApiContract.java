@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import partnerhub.domain.testing.TestClock;
 import partnerhub.emulator.Emulator;
 import partnerhub.testing.ApiEvents;
-import partnerhub.testing.MutableClock;
 import partnerhub.testing.Response;
 import partnerhub.testing.Stack;
 import partnerhub.wiring.Dependencies;
@@ -25,7 +25,7 @@ abstract class ApiContract {
     static final String USER = "alice@msp-contoso.example";
     static final String OTHER_PARTNER = "msp-northwind";
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T20:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-11-24T20:00:00Z"));
     Stack stack;
     Dependencies dependencies;
 

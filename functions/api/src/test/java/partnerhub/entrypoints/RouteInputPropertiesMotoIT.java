@@ -35,12 +35,12 @@ import net.jqwik.api.statistics.Statistics;
 import partnerhub.domain.customer.Actor;
 import partnerhub.domain.customer.CustomerNotFoundException;
 import partnerhub.domain.customer.Role;
+import partnerhub.domain.testing.TestClock;
 import partnerhub.emulator.MotoServer;
 import partnerhub.emulator.Template;
 import partnerhub.http.ApiHandler;
 import partnerhub.testing.ApiEvents;
 import partnerhub.testing.JsonText;
-import partnerhub.testing.MutableClock;
 import partnerhub.testing.Response;
 import partnerhub.testing.Stack;
 import partnerhub.wiring.Dependencies;
@@ -87,13 +87,13 @@ class RouteInputPropertiesMotoIT {
     @BeforeContainer
     static void provision() {
         stack = Stack.provision(MotoServer.shared());
-        dependencies = stack.dependencies(new MutableClock(NOW));
+        dependencies = stack.dependencies(new TestClock(NOW));
         for (String name : List.of("Contoso", "Fabrikam", "Tailspin", "Litware")) {
             seedCustomer(PARTNER, name);
         }
         othersCustomer = seedCustomer(OTHER_PARTNER, "Northwind");
         // Two running trials, so that previews, extensions and date edits succeed too; two stay pending, with links.
-        var seed = stack.seed(new MutableClock(NOW));
+        var seed = stack.seed(new TestClock(NOW));
         seed.completeOnboarding(PARTNER, customers.get(1), TRIAL_END);
         seed.completeOnboarding(PARTNER, customers.get(2), TRIAL_END);
     }
