@@ -153,29 +153,39 @@ public final class CustomerChanges {
             if (!outcome.write()) {
                 return before;
             }
-            Change change = change(before.version(), outcome, actorLabel);
             try {
-                store.save(change);
+                write(change(before.version(), outcome, actorLabel));
                 return outcome.after();
             } catch (ConcurrentChangeException raced) {
-                // The race may be with this very write: committed, its answer lost, and the SDK's retry refused.
-                if (committed(change)) {
-                    return outcome.after();
-                }
                 if (expectedVersion != null) {
                     throw new StaleStateException("The customer changed while this request ran.");
                 }
                 if (attempt == ATTEMPTS) {
                     throw raced;
                 }
-            } catch (BusyException refused) {
-                throw refused;
-            } catch (RuntimeException unknown) {
-                // A timeout or an outage leaves the outcome unknown. Answered as saved when it was, so that a client
-                // retrying a failed request (an extension without expectedExpirationDate) does not do it twice.
-                if (committed(change)) {
-                    return outcome.after();
-                }
+            }
+        }
+    }
+
+    /** Writes an outcome decided on a customer at {@code expectedVersion}, its effects into the outbox. */
+    public void save(long expectedVersion, Outcome outcome, String actorLabel) {
+        write(change(expectedVersion, outcome, actorLabel));
+    }
+
+    /**
+     * Writes the change. A failure that leaves the outcome unknown (a timeout, an outage) is taken as success when
+     * the change is in the store after all, so that a client retrying the failed request (an extension without
+     * expectedExpirationDate, a create without Idempotency-Key) does not do it twice. A conflict and a busy store
+     * are known refusals: nothing was written. (A retry of the SDK's own carries the transaction's idempotency
+     * token, so it never fails for the attempt before it.)
+     */
+    public void write(Change change) {
+        try {
+            store.save(change);
+        } catch (ConcurrentChangeException | BusyException refused) {
+            throw refused;
+        } catch (RuntimeException unknown) {
+            if (!committed(change)) {
                 throw unknown;
             }
         }
@@ -188,11 +198,6 @@ public final class CustomerChanges {
         } catch (RuntimeException unreadable) {
             return false;
         }
-    }
-
-    /** Writes an outcome decided on a customer at {@code expectedVersion}, its effects into the outbox. */
-    public void save(long expectedVersion, Outcome outcome, String actorLabel) {
-        store.save(change(expectedVersion, outcome, actorLabel));
     }
 
     /**

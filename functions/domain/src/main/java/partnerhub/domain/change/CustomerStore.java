@@ -48,8 +48,8 @@ public interface CustomerStore {
     void save(Change change);
 
     /**
-     * Whether this very change was written, after a save whose outcome is unknown (a timeout, an outage, a retry
-     * refused because its first attempt had committed). Recognised by its first event-log line, which no other
+     * Whether this very change was written, after a save whose outcome is unknown (a timeout, an outage).
+     * Recognised by its first event-log line, which no other
      * change writes; a change without one is never recognised.
      */
     boolean committed(Change change);

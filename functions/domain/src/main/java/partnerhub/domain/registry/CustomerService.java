@@ -123,7 +123,7 @@ public final class CustomerService {
         Change change = changes.change(0, outcome, actorLabel).withIdempotency(idempotency);
         for (int attempt = 1; ; attempt++) {
             try {
-                store.save(change);
+                changes.write(change);
                 return customer;
             } catch (ConcurrentChangeException raced) {
                 // Only the idempotency key can collide on a new customer: the same request runs at the same time.

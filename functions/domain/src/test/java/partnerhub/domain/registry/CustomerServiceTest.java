@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import partnerhub.domain.change.CustomerChanges;
 import partnerhub.domain.change.Ids;
@@ -79,6 +80,22 @@ class CustomerServiceTest {
 
         assertThrows(IdempotencyKeyReusedException.class, () -> service.create(Customers.ADMIN,
                 new NewCustomer("Contoso", "it@contoso.example", "ENTERPRISE", List.of()), "key-1"));
+    }
+
+    @Test
+    void aCreateWhoseAnswerIsLostAfterItsWriteIsAnsweredAsSavedOnce() {
+        var calls = new AtomicInteger();
+        store.onSave = change -> {
+            if (calls.getAndIncrement() == 0) {
+                store.save(change);
+                throw new IllegalStateException("the answer was lost");
+            }
+        };
+
+        CustomerService.Created created = service(keys).create(Customers.ADMIN, CONTOSO, null);
+
+        assertEquals(created.customer(), store.get(created.customer().customerId()));
+        assertEquals(1, store.trace.stream().filter(step -> step.startsWith("save")).count(), "written once");
     }
 
     @Test
