@@ -15,6 +15,7 @@ import partnerhub.aws.dynamodb.BulkCustomers;
 import partnerhub.domain.trial.Lifecycle;
 import partnerhub.domain.trial.LifecycleSettings;
 import partnerhub.emulator.FaultProxy;
+import partnerhub.emulator.ManyCustomers;
 
 /**
  * The sweep, run as deployed (its function's artifact and handler in a child JVM, its sample event at the time the
@@ -102,7 +103,7 @@ final class SweepBench {
     private static double load(Bench bench, int customers, int due, Instant now) {
         bench.stack().provision();
         long started = System.nanoTime();
-        bulk(bench).load(BulkCustomers.dueAmongMany(PARTNER, customers, due, now));
+        bulk(bench).load(ManyCustomers.dueAmong(PARTNER, customers, due, now));
         return (System.nanoTime() - started) / 1e9;
     }
 

@@ -58,8 +58,8 @@ public final class OutboxRelayHandler extends SnapStartHandler {
 
     /**
      * The same, starting each delivery only while {@code hasTime}: while it drains a backlog, the relay stops short of
-     * its timeout rather than being killed mid-send, and its metrics (the backlog's age above all) are written
-     * whatever became of the deliveries.
+     * its timeout rather than being killed mid-send, so its metrics (the backlog's age above all) are always written.
+     * A delivery never throws: whatever became of the entries, the run gets to them.
      */
     public Map<String, Object> relay(BooleanSupplier hasTime) {
         Instant now = dependencies().clock().instant();
@@ -68,15 +68,11 @@ public final class OutboxRelayHandler extends SnapStartHandler {
         summary.put("Due", due.entries().size());
         summary.put("OldestUndeliveredSeconds", due.entries().isEmpty() ? 0
                 : Duration.between(due.entries().getFirst().createdAt(), now).toSeconds());
-        var counts = new EffectDispatcher.Counts();
-        try {
-            counts = dependencies().dispatcher().deliver(due.entries(), hasTime);
-        } finally {
-            summary.putAll(BusinessMetrics.of(counts));
-            // The Parked alarm counts the unreadable entries the read set aside too.
-            summary.merge("Parked", due.parkedUnreadable(), (a, b) -> a.intValue() + b.intValue());
-            EmbeddedMetrics.emit("OutboxRelay", summary, Map.of(), dependencies().clock());
-        }
+        EffectDispatcher.Counts counts = dependencies().dispatcher().deliver(due.entries(), hasTime);
+        summary.putAll(BusinessMetrics.of(counts));
+        // The Parked alarm counts the unreadable entries the read set aside too.
+        summary.put("Parked", counts.of(EffectDispatcher.Delivery.PARKED) + due.parkedUnreadable());
+        EmbeddedMetrics.emit("OutboxRelay", summary, Map.of(), dependencies().clock());
         return Map.copyOf(summary);
     }
 

@@ -11,6 +11,7 @@ import partnerhub.domain.customer.Customer;
 import partnerhub.domain.customer.OnboardingStatus;
 import partnerhub.domain.trial.Lifecycle;
 import partnerhub.domain.trial.LifecycleSettings;
+import partnerhub.emulator.ManyCustomers;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -50,7 +51,7 @@ public final class Seed {
      * pending (not in the due index) or have trials ending far later (in the index, not due). Returns {@code due}.
      */
     public int manyCustomers(String partnerId, int total, int due, Instant now) {
-        new BulkCustomers(dynamoDb, table, lifecycle).load(BulkCustomers.dueAmongMany(partnerId, total, due, now));
+        new BulkCustomers(dynamoDb, table, lifecycle).load(ManyCustomers.dueAmong(partnerId, total, due, now));
         return due;
     }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +119,7 @@ public final class DynamoDbOutbox implements Outbox {
     // Parked as it is, so that the release that wrote it can replay it after a roll forward.
     private void parkUnreadable(Map<String, AttributeValue> item, RuntimeException unreadable) {
         String reason = "unreadable: " + Redaction.redact(unreadable);
-        var parked = new java.util.HashMap<>(item);
+        var parked = new HashMap<>(item);
         parked.put(TableDesign.PK, s(TableDesign.PARKED_OUTBOX));
         parked.put("reason", s(reason));
         parked.put("parkedAt", s(clock.instant().toString()));
