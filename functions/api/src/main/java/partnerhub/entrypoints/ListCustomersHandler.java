@@ -1,19 +1,23 @@
 package partnerhub.entrypoints;
 
-import java.util.Locale;
+import java.util.Set;
 import partnerhub.domain.change.Page;
 import partnerhub.domain.customer.Customer;
-import partnerhub.domain.customer.View;
-import partnerhub.domain.registry.ValidationException;
 import partnerhub.http.ApiHandler;
 import partnerhub.http.ApiRequest;
 import partnerhub.http.ApiResponse;
 import partnerhub.http.CustomerJson;
+import partnerhub.http.ListingParameters;
 import partnerhub.http.PageJson;
 import partnerhub.wiring.Dependencies;
 
-/** {@code GET /customers?view=pending|customers&limit=&nextToken=}: the partner's customers, newest first. */
+/**
+ * {@code GET /customers?view=&q=&…&sort=&limit=&nextToken=}: a page of the partner's customers that the filters
+ * match, in the order asked (newest first by default).
+ */
 public final class ListCustomersHandler extends ApiHandler {
+
+    private static final Set<String> PAGING = Set.of("limit", "nextToken");
 
     public ListCustomersHandler() {
         this(Dependencies.fromEnvironment());
@@ -27,19 +31,8 @@ public final class ListCustomersHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         Page<Customer> page = dependencies().customers().list(dependencies().callers().actor(request),
-                view(request.query().get("view")), request.integerQuery("limit"),
+                ListingParameters.read(request, PAGING), request.integerQuery("limit"),
                 request.query().get("nextToken"));
         return PageJson.response(page, CustomerJson::of);
-    }
-
-    private static View view(String view) {
-        if (view == null) {
-            return null;
-        }
-        return switch (view.toLowerCase(Locale.ROOT)) {
-            case "pending" -> View.PENDING;
-            case "customers" -> View.CUSTOMERS;
-            default -> throw ValidationException.of("view", "must be 'pending' or 'customers'");
-        };
     }
 }

@@ -439,6 +439,52 @@ abstract class CustomersApiContract extends ApiContract {
             assertTrue(page.string("nextToken") != null);
         }
 
+        @Test
+        void findsByAnyCaseOfTheNameOrEmailAndSortsAToZ() {
+            String fabrikam = createNamed(PARTNER, "Fabrikam").string("customerId");
+            String contoso = createNamed(PARTNER, "contoso").string("customerId");
+            createNamed(PARTNER, "Litware");
+            String theirs = createNamed(OTHER_PARTNER, "Fabrikam").string("customerId");
+
+            assertEquals(List.of(fabrikam), ids(listWhere(PARTNER, Map.of("q", "BRIK"))));
+            assertEquals(List.of(contoso, fabrikam),
+                    ids(listWhere(PARTNER, Map.of("q", "@", "sort", "organizationName", "limit", "2"))));
+            assertEquals(List.of(theirs), ids(listWhere(OTHER_PARTNER, Map.of("q", "brik"))));
+        }
+
+        @Test
+        void namesEveryBadParameterAndEveryUnknownOne() {
+            Response response = listWhere(PARTNER, Map.of("status", "active", "sort", "name", "expiresBefore",
+                    "tomorrow", "q", "", "onboarding", "COMPLETED"));
+
+            assertProblem(response, 400, "VALIDATION_FAILED");
+            assertEquals(Set.of("status", "sort", "expiresBefore", "q", "onboarding"),
+                    Set.copyOf(errorFields(response)));
+        }
+
+        @Test
+        void aPageTokenOpensOnlyUnderTheFiltersAndSortItWasIssuedFor() {
+            for (String name : List.of("Alpha", "Bravo", "Charlie")) {
+                createNamed(PARTNER, name);
+            }
+            String token = listWhere(PARTNER, Map.of("sort", "organizationName", "limit", "1")).string("nextToken");
+
+            assertEquals(200, listWhere(PARTNER, Map.of("sort", "organizationName", "limit", "1", "nextToken",
+                    token)).status());
+            assertProblem(listWhere(PARTNER, Map.of("sort", "expirationDate", "limit", "1", "nextToken", token)),
+                    400, "VALIDATION_FAILED");
+            assertProblem(listWhere(PARTNER, Map.of("sort", "organizationName", "q", "a", "limit", "1",
+                    "nextToken", token)), 400, "VALIDATION_FAILED");
+        }
+
+        private Response listWhere(String partner, Map<String, String> parameters) {
+            var event = ApiEvents.load("list-customers.json").as(partner, USER);
+            for (var parameter : parameters.entrySet()) {
+                event = event.query(parameter.getKey(), parameter.getValue());
+            }
+            return event.sendTo(new ListCustomersHandler(dependencies));
+        }
+
         private List<String> ids(Response response) {
             assertEquals(200, response.status(), response::toString);
             return response.items().stream().map(item -> (String) item.get("customerId")).toList();

@@ -55,6 +55,11 @@ public final class Seed {
         return due;
     }
 
+    /** Writes the customers as they are, with the index keys the store derives from them. */
+    public void load(List<Customer> customers) {
+        new BulkCustomers(dynamoDb, table, lifecycle).load(customers);
+    }
+
     static Seed on(Stack stack, Clock clock) {
         return new Seed(stack, clock);
     }

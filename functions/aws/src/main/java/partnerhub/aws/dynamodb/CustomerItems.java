@@ -19,6 +19,7 @@ import partnerhub.domain.customer.NoticeSent;
 import partnerhub.domain.customer.OnboardingStatus;
 import partnerhub.domain.customer.Source;
 import partnerhub.domain.customer.Status;
+import partnerhub.domain.listing.SortKeys;
 import partnerhub.domain.trial.Lifecycle;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -73,6 +74,10 @@ final class CustomerItems {
         item.put(TableDesign.SK, s(TableDesign.customerSortKey(c.customerId())));
         item.put(TableDesign.VIEW_KEY, s(TableDesign.viewKey(c.partnerId(), c.view())));
         item.put(TableDesign.CUSTOMER_KEY, s(c.customerId()));
+        item.put(TableDesign.EXPIRY_KEY, s(SortKeys.expiry(c)));
+        item.put(TableDesign.NAME_KEY, s(SortKeys.name(c)));
+        item.put(TableDesign.SEARCH_NAME, s(SortKeys.lower(c.organizationName())));
+        item.put(TableDesign.SEARCH_EMAIL, s(SortKeys.lower(c.notificationEmail())));
         lifecycle.nextDueAt(c).ifPresent(due -> {
             item.put(TableDesign.DUE_SHARD, s(TableDesign.dueShard(c.customerId())));
             item.put(TableDesign.DUE_AT, n(due.getEpochSecond()));

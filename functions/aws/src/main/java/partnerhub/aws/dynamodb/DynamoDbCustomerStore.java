@@ -29,7 +29,7 @@ import partnerhub.domain.change.Page;
 import partnerhub.domain.customer.ActivationLink;
 import partnerhub.domain.customer.Customer;
 import partnerhub.domain.customer.LogEntry;
-import partnerhub.domain.customer.View;
+import partnerhub.domain.listing.CustomerQuery;
 import partnerhub.domain.trial.Lifecycle;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -51,12 +51,14 @@ public final class DynamoDbCustomerStore implements CustomerStore {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final CustomerItems customers;
+    private final CustomerListing listing;
     private final Clock clock;
 
     public DynamoDbCustomerStore(DynamoDbClient dynamoDb, String table, Lifecycle lifecycle, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.customers = new CustomerItems(lifecycle);
+        this.listing = new CustomerListing(dynamoDb, table);
         this.clock = clock;
     }
 
@@ -88,28 +90,8 @@ public final class DynamoDbCustomerStore implements CustomerStore {
     }
 
     @Override
-    public Page<Customer> list(String partnerId, View view, int limit, String cursor) {
-        var query = QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit + 1);
-        if (view == null) {
-            query.keyConditionExpression("pk = :pk AND begins_with(sk, :customers)")
-                    .expressionAttributeValues(Map.of(
-                            ":pk", s(TableDesign.partnerKey(partnerId)),
-                            ":customers", s(TableDesign.CUSTOMER_PREFIX)));
-        } else {
-            query.indexName(TableDesign.VIEW_INDEX)
-                    .keyConditionExpression("viewKey = :view")
-                    .expressionAttributeValues(Map.of(":view", s(TableDesign.viewKey(partnerId, view))));
-        }
-        if (cursor != null) {
-            query.exclusiveStartKey(decodeCursor(cursor));
-        }
-        // One item more than the page tells whether another page exists, so the last page has no token.
-        QueryResponse response = dynamoDb.query(query.build());
-        List<Map<String, AttributeValue>> items = response.items();
-        boolean more = items.size() > limit;
-        List<Map<String, AttributeValue>> page = more ? items.subList(0, limit) : items;
-        String next = more ? encodeCursor(page.getLast(), view != null) : null;
-        return new Page<>(page.stream().map(CustomerItems::customer).toList(), next);
+    public Page<Customer> list(String partnerId, CustomerQuery query, int limit, String cursor) {
+        return listing.list(partnerId, query, limit, cursor);
     }
 
     @Override
@@ -215,7 +197,7 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         boolean more = items.size() > limit;
         List<Map<String, AttributeValue>> page = more ? items.subList(0, limit) : items;
         return new Page<>(page.stream().map(DynamoDbCustomerStore::logEntry).toList(),
-                more ? encodeCursor(page.getLast(), false) : null);
+                more ? encodeCursor(page.getLast()) : null);
     }
 
     private static LogEntry logEntry(Map<String, AttributeValue> item) {
@@ -368,13 +350,10 @@ public final class DynamoDbCustomerStore implements CustomerStore {
     }
 
     // A cursor is the last item's key; the service signs it before a partner sees it.
-    private static String encodeCursor(Map<String, AttributeValue> item, boolean viewIndex) {
+    private static String encodeCursor(Map<String, AttributeValue> item) {
         var key = new LinkedHashMap<String, String>();
         key.put(TableDesign.PK, string(item, TableDesign.PK));
         key.put(TableDesign.SK, string(item, TableDesign.SK));
-        if (viewIndex) {
-            key.put(TableDesign.VIEW_KEY, string(item, TableDesign.VIEW_KEY));
-        }
         try {
             return JSON.std.asString(key);
         } catch (IOException e) {

@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * <pre>
  * item              pk                        sk                  index keys
- * customer          PARTNER#{partner}         CUSTOMER#{id}       viewKey, customerKey, dueShard + dueAt (sparse)
+ * customer          PARTNER#{partner}         CUSTOMER#{id}       viewKey, customerKey, partnerId + expiryKey,
+ *                                                                 partnerId + nameKey, dueShard + dueAt (sparse)
  * idempotency key   PARTNER#{partner}         IDEMPOTENCY#{key}   -
  * activation link   LINK#{nonce}              LINK                -
  * event-log line    LOG#{partner}#{id}        {epoch ms}#{id}     -
@@ -34,6 +35,18 @@ final class TableDesign {
     /** Customers by partner and view, newest first (the view's pk, the table's sk: ids sort by creation). */
     static final String VIEW_INDEX = "ViewIndex";
     static final String VIEW_KEY = "viewKey";
+
+    /** Customers by partner, soonest expiration first, those without a date last ({@code SortKeys.expiry}). */
+    static final String EXPIRY_INDEX = "ExpiryIndex";
+    /** Customers by partner, A to Z ({@code SortKeys.name}). */
+    static final String NAME_INDEX = "NameIndex";
+    static final String PARTNER_ID = "partnerId";
+    static final String EXPIRY_KEY = "expiryKey";
+    static final String NAME_KEY = "nameKey";
+
+    /** The name and the email in lower case, which {@code q} is searched in: DynamoDB compares case-sensitively. */
+    static final String SEARCH_NAME = "searchName";
+    static final String SEARCH_EMAIL = "searchEmail";
 
     /** A customer by id alone, for callers that carry no partner (the import pipeline). Keys only. */
     static final String CUSTOMER_INDEX = "CustomerIndex";

@@ -5,7 +5,7 @@ import java.util.Optional;
 import partnerhub.domain.customer.ActivationLink;
 import partnerhub.domain.customer.Customer;
 import partnerhub.domain.customer.LogEntry;
-import partnerhub.domain.customer.View;
+import partnerhub.domain.listing.CustomerQuery;
 
 /** Where customers live. Every read names the partner: no method can reach another partner's data. */
 public interface CustomerStore {
@@ -13,12 +13,12 @@ public interface CustomerStore {
     Optional<Customer> find(String partnerId, String customerId);
 
     /**
-     * A partner's customers, newest first.
+     * A partner's customers that the query matches, in its order. A page may hold fewer than {@code limit} customers
+     * and still have a next one, when the store stopped reading for this request before it found them all.
      *
-     * @param view   null for all customers
      * @param cursor where the previous page stopped, or null for the first page
      */
-    Page<Customer> list(String partnerId, View view, int limit, String cursor);
+    Page<Customer> list(String partnerId, CustomerQuery query, int limit, String cursor);
 
     Optional<IdempotencyRecord> findIdempotency(String partnerId, String key);
 

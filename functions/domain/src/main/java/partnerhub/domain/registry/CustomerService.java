@@ -28,11 +28,11 @@ import partnerhub.domain.customer.LogEntry;
 import partnerhub.domain.customer.NewCustomer;
 import partnerhub.domain.customer.Source;
 import partnerhub.domain.customer.Status;
-import partnerhub.domain.customer.View;
 import partnerhub.domain.delivery.MailRequest;
 import partnerhub.domain.delivery.Mails;
 import partnerhub.domain.event.CustomerCreated;
 import partnerhub.domain.event.CustomerUpdated;
+import partnerhub.domain.listing.CustomerQuery;
 import partnerhub.domain.signing.ActivationLinks;
 import partnerhub.domain.signing.PageTokens;
 
@@ -232,16 +232,15 @@ public final class CustomerService {
     }
 
     /**
-     * A page of the partner's customers, newest first.
+     * A page of the partner's customers that the query matches, in its order.
      *
-     * @param view      null for all customers
      * @param limit     null for the default page size
      * @param pageToken the previous page's {@code next}, or null for the first page
      */
-    public Page<Customer> list(Actor actor, View view, Integer limit, String pageToken) {
+    public Page<Customer> list(Actor actor, CustomerQuery query, Integer limit, String pageToken) {
         int size = pageSize(limit);
-        String scope = "customers/" + actor.partnerId() + "/" + (view == null ? "ALL" : view.name());
-        Page<Customer> page = store.list(actor.partnerId(), view, size, openToken(scope, pageToken));
+        String scope = "customers/" + actor.partnerId() + "/" + query.scope();
+        Page<Customer> page = store.list(actor.partnerId(), query, size, openToken(scope, pageToken));
         return new Page<>(page.items(), sealToken(scope, page.next()));
     }
 

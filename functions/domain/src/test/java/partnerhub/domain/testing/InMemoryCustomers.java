@@ -18,8 +18,9 @@ import partnerhub.domain.change.Page;
 import partnerhub.domain.customer.ActivationLink;
 import partnerhub.domain.customer.Customer;
 import partnerhub.domain.customer.LogEntry;
-import partnerhub.domain.customer.View;
 import partnerhub.domain.delivery.OutboxEntry;
+import partnerhub.domain.listing.CustomerQuery;
+import partnerhub.domain.listing.Sort;
 import partnerhub.domain.trial.Lifecycle;
 
 /**
@@ -117,8 +118,16 @@ public final class InMemoryCustomers implements CustomerStore {
     }
 
     @Override
-    public Page<Customer> list(String partnerId, View view, int limit, String cursor) {
-        throw new UnsupportedOperationException();
+    public Page<Customer> list(String partnerId, CustomerQuery query, int limit, String cursor) {
+        Sort sort = query.sort();
+        List<Customer> matching = customers.values().stream()
+                .filter(c -> c.partnerId().equals(partnerId) && query.matches(c))
+                .filter(c -> cursor == null || (sort.descending() ? sort.key(c).compareTo(cursor) < 0
+                        : sort.key(c).compareTo(cursor) > 0))
+                .sorted(query.order())
+                .toList();
+        List<Customer> page = matching.subList(0, Math.min(limit, matching.size()));
+        return new Page<>(page, matching.size() > limit ? sort.key(page.getLast()) : null);
     }
 
     @Override
