@@ -5,7 +5,6 @@ import java.util.Set;
 import partnerhub.domain.customer.Actor;
 import partnerhub.domain.customer.NewCustomer;
 import partnerhub.domain.registry.CustomerService;
-import partnerhub.domain.registry.ValidationException;
 import partnerhub.http.ApiHandler;
 import partnerhub.http.ApiRequest;
 import partnerhub.http.ApiResponse;
@@ -17,7 +16,6 @@ import partnerhub.wiring.Dependencies;
 public final class CreateCustomerHandler extends ApiHandler {
 
     private static final Set<String> FIELDS = Set.of("organizationName", "notificationEmail", "sku", "addOns");
-    private static final int MAX_IDEMPOTENCY_KEY = 255;
 
     public CreateCustomerHandler() {
         this(Dependencies.fromEnvironment());
@@ -34,11 +32,8 @@ public final class CreateCustomerHandler extends ApiHandler {
         NewCustomer customer = JsonBody.read(request.body(), FIELDS, false, body -> dependencies().rules().newCustomer(
                 body.string("organizationName"), body.string("notificationEmail"), body.string("sku"),
                 body.strings("addOns")));
-        String key = request.header("Idempotency-Key");
-        if (key != null && (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY)) {
-            throw ValidationException.of("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
-        }
-        CustomerService.Created created = dependencies().customers().create(actor, customer, key);
+        CustomerService.Created created = dependencies().customers().create(actor, customer,
+                request.idempotencyKey(false));
         var json = new LinkedHashMap<>(CustomerJson.of(created.customer()));
         json.put("activationLink", created.activationLink().url());
         return CustomerJson.response(201, json, created.customer())

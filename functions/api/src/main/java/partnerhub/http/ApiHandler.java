@@ -100,6 +100,16 @@ public abstract class ApiHandler extends SnapStartHandler {
     }
 
     private static Problem problem(RuntimeException error, String routeKey, String requestId) {
+        Problem problem = problemFor(error);
+        if (problem == null) {
+            LOG.log(Level.ERROR, "Request " + requestId + " on " + routeKey + " failed: answered 500", error);
+            return Problem.internal(requestId);
+        }
+        return problem;
+    }
+
+    /** The problem a refusal is answered with; null for a failure that is ours (answered 500). */
+    public static Problem problemFor(RuntimeException error) {
         return switch (error) {
             case Problem problem -> problem;
             case ValidationException invalid -> Problem.validation(invalid.errors());
@@ -113,10 +123,7 @@ public abstract class ApiHandler extends SnapStartHandler {
             case ConcurrentChangeException raced ->
                     Problem.staleState("The customer changed while this request ran; read it again and retry.");
             case BusyException busy -> Problem.busy();
-            default -> {
-                LOG.log(Level.ERROR, "Request " + requestId + " on " + routeKey + " failed: answered 500", error);
-                yield Problem.internal(requestId);
-            }
+            default -> null;
         };
     }
 

@@ -42,6 +42,20 @@ public record ApiRequest(String routeKey, String requestId, Map<String, String> 
         return pathParameters.get(name);
     }
 
+    public static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    /** The {@code Idempotency-Key} header: 1 to 255 characters; null when absent and not required. */
+    public String idempotencyKey(boolean required) {
+        String key = header("Idempotency-Key");
+        if (key == null && required) {
+            throw ValidationException.of("Idempotency-Key", "is required on this route");
+        }
+        if (key != null && (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw ValidationException.of("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        return key;
+    }
+
     /** A whole-number query parameter, or null when absent. */
     public Integer integerQuery(String name) {
         String value = query.get(name);

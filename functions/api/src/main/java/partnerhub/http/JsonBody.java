@@ -131,4 +131,23 @@ public final class JsonBody {
         }
         throw Problem.malformed("'" + name + "' must be true or false.");
     }
+
+    /** The field's object, or an empty one when absent or JSON null. */
+    @SuppressWarnings("unchecked")
+    public JsonBody object(String name) {
+        Object value = fields.get(name);
+        if (value == null) {
+            return new JsonBody(Map.of());
+        }
+        if (value instanceof Map<?, ?> object) {
+            return new JsonBody((Map<String, Object>) object);
+        }
+        throw Problem.malformed("'" + name + "' must be an object.");
+    }
+
+    /** The errors naming this object's fields outside {@code known}, each as {@code <prefix>.<field>}. */
+    public List<FieldError> unknownFields(Set<String> known, String prefix) {
+        return new TreeSet<>(fields.keySet()).stream().filter(name -> !known.contains(name))
+                .map(name -> new FieldError(prefix + "." + name, "is not a known field")).toList();
+    }
 }

@@ -35,7 +35,8 @@ public final class PrimingRequests {
             "POST /activations", "{\"token\":\"snapstart-priming\"}",
             "POST /customers/{id}/trial-extension", "{}",
             "PUT /customers/{id}/auto-upgrade", "{\"enabled\":false}",
-            "POST /customers/{id}/conversion", "{}");
+            "POST /customers/{id}/conversion", "{}",
+            "POST /customers/bulk", "{\"action\":\"EXTEND_TRIAL\",\"customerIds\":[\"" + CUSTOMER_ID + "\"]}");
 
     private PrimingRequests() {}
 
@@ -63,7 +64,8 @@ public final class PrimingRequests {
         event.put("version", "2.0");
         event.put("routeKey", route);
         event.put("rawPath", path);
-        event.put("headers", Map.of("content-type", "application/json"));
+        // A priming request's key is never stored: the table is nowhere.
+        event.put("headers", Map.of("content-type", "application/json", "idempotency-key", "snapstart-priming"));
         event.put("pathParameters", template.contains("{id}") ? Map.of("id", CUSTOMER_ID) : Map.of());
         event.put("requestContext", context);
         String body = BODIES.get(route);

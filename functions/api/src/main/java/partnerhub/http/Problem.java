@@ -93,6 +93,13 @@ public final class Problem extends RuntimeException {
     }
 
     public ApiResponse response() {
+        ApiResponse response = ApiResponse.json(status, body())
+                .withHeader("Content-Type", "application/problem+json");
+        return retryAfterSeconds > 0 ? response.withHeader("Retry-After", String.valueOf(retryAfterSeconds)) : response;
+    }
+
+    /** The problem+json document. */
+    public Map<String, Object> body() {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "https://partnerhub.dev/problems/" + code.toLowerCase().replace('_', '-'));
         body.put("title", title);
@@ -105,8 +112,7 @@ public final class Problem extends RuntimeException {
         if (!errors.isEmpty()) {
             body.put("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
         }
-        ApiResponse response = ApiResponse.json(status, body).withHeader("Content-Type", "application/problem+json");
-        return retryAfterSeconds > 0 ? response.withHeader("Retry-After", String.valueOf(retryAfterSeconds)) : response;
+        return body;
     }
 
     public int status() {

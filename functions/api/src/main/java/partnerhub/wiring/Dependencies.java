@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.function.Supplier;
 import partnerhub.aws.AwsClients;
+import partnerhub.aws.dynamodb.DynamoDbBulkRecords;
 import partnerhub.aws.dynamodb.DynamoDbCustomerStore;
 import partnerhub.aws.dynamodb.DynamoDbOutbox;
 import partnerhub.aws.secretsmanager.SecretsManagerKeys;
 import partnerhub.domain.activation.ActivationService;
+import partnerhub.domain.bulk.BulkService;
 import partnerhub.domain.change.CustomerChanges;
 import partnerhub.domain.change.Ids;
 import partnerhub.domain.customer.Actor;
@@ -49,6 +51,7 @@ public final class Dependencies implements AutoCloseable {
     private final CustomerRules rules;
     private final CustomerService customers;
     private final TrialService trials;
+    private final BulkService bulk;
     private final ActivationService activations;
     private final ImportService imports;
     private final Supplier<Delivery> delivery;
@@ -76,6 +79,8 @@ public final class Dependencies implements AutoCloseable {
         var changes = new CustomerChanges(store, ids, clock);
         this.customers = new CustomerService(store, changes, links, new PageTokens(keys), ids, clock);
         this.trials = new TrialService(changes, lifecycle);
+        this.bulk = new BulkService(changes, lifecycle, new DynamoDbBulkRecords(dynamoDb, settings.tableName()),
+                clock);
         this.activations = new ActivationService(store, changes, links);
         this.imports = new ImportService(store, changes, lifecycle);
         // Only the dispatcher, the relay and the sweep ever send or publish: no other function builds these parts.
@@ -136,6 +141,10 @@ public final class Dependencies implements AutoCloseable {
 
     public TrialService trials() {
         return trials;
+    }
+
+    public BulkService bulk() {
+        return bulk;
     }
 
     public ActivationService activations() {

@@ -28,6 +28,8 @@ enum ApiRoute {
             Set.of("expirationDate", "sku", "addOns")),
     LIST_CUSTOMER_EVENTS("GET /customers/{id}/events", ListCustomerEventsHandler.class, "list-customer-events.json",
             true, null),
+    BULK_CUSTOMERS("POST /customers/bulk", BulkCustomersHandler.class, "bulk-customers.json", false,
+            Set.of("action", "customerIds", "parameters")),
     ACTIVATE("POST /activations", ActivateHandler.class, "activate.json", false, Set.of("token"));
 
     final String routeKey;
@@ -72,6 +74,7 @@ enum ApiRoute {
             case SET_AUTO_UPGRADE -> new SetAutoUpgradeHandler(dependencies);
             case CONVERT_CUSTOMER -> new ConvertCustomerHandler(dependencies);
             case LIST_CUSTOMER_EVENTS -> new ListCustomerEventsHandler(dependencies);
+            case BULK_CUSTOMERS -> new BulkCustomersHandler(dependencies);
             case ACTIVATE -> new ActivateHandler(dependencies);
         };
     }

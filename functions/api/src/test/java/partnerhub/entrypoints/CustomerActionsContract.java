@@ -605,7 +605,9 @@ abstract class CustomerActionsContract extends ApiContract {
                     new Route("extend-trial.json", "{}", () -> new ExtendTrialHandler(dependencies)),
                     new Route("set-auto-upgrade.json", "{\"enabled\": false}",
                             () -> new SetAutoUpgradeHandler(dependencies)),
-                    new Route("convert-customer.json", "{}", () -> new ConvertCustomerHandler(dependencies)));
+                    new Route("convert-customer.json", "{}", () -> new ConvertCustomerHandler(dependencies)),
+                    new Route("bulk-customers.json", "{\"action\": \"EXTEND_TRIAL\", \"customerIds\": [\""
+                            + customerId + "\"]}", () -> new BulkCustomersHandler(dependencies)));
         }
 
         Response as(String role, Route route, String partner, String id) {

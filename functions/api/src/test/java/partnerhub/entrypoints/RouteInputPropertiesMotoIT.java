@@ -142,6 +142,17 @@ class RouteInputPropertiesMotoIT {
                     "another partner's customer is never reached: " + response);
         }
 
+        if (call.route() == ApiRoute.BULK_CUSTOMERS && response.status() == 200) {
+            @SuppressWarnings("unchecked")
+            var results = (List<Map<String, Object>>) response.json().get("results");
+            for (var result : results) {
+                if (!customers.contains((String) result.get("customerId"))) {
+                    assertEquals(404, result.get("status"), "another partner's customer is never reached: "
+                            + response);
+                }
+            }
+        }
+
         Statistics.label("answers").collect(call.route() + " " + response.status() + " "
                 + (response.status() / 100 == 2 ? "" : response.string("code")));
         Statistics.label("status class").collect(response.status() / 100 + "xx");
@@ -657,6 +668,15 @@ class RouteInputPropertiesMotoIT {
             case "expectedExpirationDate" -> Arbitraries.of(TRIAL_END.toString(),
                     TRIAL_END.plus(Duration.ofDays(14)).toString(), NOW.toString()).map(Object.class::cast);
             case "enabled", "sendEmail" -> Arbitraries.of(true, false).map(Object.class::cast);
+            case "action" -> Arbitraries.of("EXTEND_TRIAL", "SET_AUTO_UPGRADE", "CONVERT").map(Object.class::cast);
+            // The partner's customers, the other partner's, and ids no one has, in any order.
+            case "customerIds" -> Arbitraries.lazy(() -> {
+                var ids = new ArrayList<>(customers);
+                ids.addAll(List.of(othersCustomer, "01KAWJ5N8Q0000000000000000"));
+                return Arbitraries.of(ids).list().uniqueElements().ofMinSize(1).ofMaxSize(4).map(Object.class::cast);
+            });
+            case "parameters" -> Arbitraries.<Object>of(Map.of(), Map.of("enabled", false), Map.of("enabled", true),
+                    Map.of("sku", "ENTERPRISE"), Map.of("expirationDate", "2027-06-01T00:00:00Z"));
             case "token" -> Arbitraries.<Object>frequencyOf(w(4, Arbitraries.just(TOKEN)),
                     w(1, Arbitraries.just(OLD_TOKEN)),
                     w(1, Arbitraries.strings().withChars("ABCDEFabcdef0123456789-_").ofLength(56)));

@@ -39,6 +39,7 @@ class TemplatePoliciesTest {
             Map.entry("CreateCustomerFunction", Set.of("dynamodb:PutItem")),
             Map.entry("UpdateCustomerFunction", Set.of("dynamodb:PutItem")),
             Map.entry("ExtendTrialFunction", Set.of("dynamodb:PutItem")),
+            Map.entry("BulkCustomersFunction", Set.of("dynamodb:PutItem", "dynamodb:UpdateItem")),
             Map.entry("SetAutoUpgradeFunction", Set.of("dynamodb:PutItem")),
             Map.entry("ConvertCustomerFunction", Set.of("dynamodb:PutItem")),
             Map.entry("CustomerAssignedFunction", Set.of("dynamodb:PutItem")),

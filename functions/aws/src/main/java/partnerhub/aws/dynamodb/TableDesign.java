@@ -11,6 +11,7 @@ import java.time.Instant;
  * customer          PARTNER#{partner}         CUSTOMER#{id}       viewKey, customerKey, partnerId + expiryKey,
  *                                                                 partnerId + nameKey, dueShard + dueAt (sparse)
  * idempotency key   PARTNER#{partner}         IDEMPOTENCY#{key}   -
+ * bulk request      PARTNER#{partner}         BULK#{key}          -
  * activation link   LINK#{nonce}              LINK                -
  * event-log line    LOG#{partner}#{id}        {epoch ms}#{id}     -
  * outbox entry      OUTBOX#{0..3}             {entry id}          - (its stream record feeds the dispatcher)
@@ -85,6 +86,10 @@ final class TableDesign {
 
     static String idempotencySortKey(String key) {
         return "IDEMPOTENCY#" + key;
+    }
+
+    static String bulkSortKey(String key) {
+        return "BULK#" + key;
     }
 
     static String linkKey(String nonce) {

@@ -30,11 +30,31 @@ public final class CustomerChanges {
     private final CustomerStore store;
     private final Ids ids;
     private final Clock clock;
+    /** The receipt every change written through this instance carries, or null; see {@link #underReceipt}. */
+    private final String receipt;
+    private final boolean checkReceipt;
 
     public CustomerChanges(CustomerStore store, Ids ids, Clock clock) {
+        this(store, ids, clock, null, false);
+    }
+
+    private CustomerChanges(CustomerStore store, Ids ids, Clock clock, String receipt, boolean checkReceipt) {
         this.store = store;
         this.ids = ids;
         this.clock = clock;
+        this.receipt = receipt;
+        this.checkReceipt = checkReceipt;
+    }
+
+    /**
+     * The same changes, each written with {@code receipt} (at most one write can carry it), so that an action run
+     * again under it, after a run that stopped half way, is not applied twice.
+     *
+     * @param again whether an earlier run may have written it: then the receipt is read first, and a customer that
+     *              has it is left as it is
+     */
+    public CustomerChanges underReceipt(String receipt, boolean again) {
+        return new CustomerChanges(store, ids, clock, receipt, again);
     }
 
     /**
@@ -149,9 +169,15 @@ public final class CustomerChanges {
                 throw new StaleStateException("The customer is at version " + before.version() + ", not "
                         + expectedVersion + ".");
             }
+            if (attempt == 1 && checkReceipt && store.hasReceipt(receipt)) {
+                return before;
+            }
             Outcome outcome = action.apply(before);
             if (!outcome.write()) {
                 return before;
+            }
+            if (receipt != null) {
+                outcome = outcome.receipt(receipt);
             }
             try {
                 write(change(before.version(), outcome, actorLabel));

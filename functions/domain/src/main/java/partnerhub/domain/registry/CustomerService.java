@@ -1,20 +1,17 @@
 package partnerhub.domain.registry;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import partnerhub.domain.change.Change;
 import partnerhub.domain.change.ConcurrentChangeException;
 import partnerhub.domain.change.CustomerChanges;
 import partnerhub.domain.change.CustomerStore;
+import partnerhub.domain.change.Fingerprint;
 import partnerhub.domain.change.IdempotencyRecord;
 import partnerhub.domain.change.Ids;
 import partnerhub.domain.change.Page;
@@ -287,12 +284,6 @@ public final class CustomerService {
         canonical.add(request.notificationEmail());
         canonical.add(request.sku());
         canonical.addAll(request.addOns().stream().sorted().toList());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(String.join("\u0000", canonical).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Fingerprint.of(canonical);
     }
 }
