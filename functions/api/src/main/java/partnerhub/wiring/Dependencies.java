@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.function.Supplier;
 import partnerhub.aws.AwsClients;
+import partnerhub.aws.dynamodb.CustomerReindex;
 import partnerhub.aws.dynamodb.DynamoDbBulkRecords;
 import partnerhub.aws.dynamodb.DynamoDbCustomerStore;
 import partnerhub.aws.dynamodb.DynamoDbOutbox;
@@ -54,6 +55,7 @@ public final class Dependencies implements AutoCloseable {
     private final TrialService trials;
     private final BulkService bulk;
     private final Supplier<S3ExportFiles> exports;
+    private final CustomerReindex reindex;
     private final ActivationService activations;
     private final ImportService imports;
     private final Supplier<Delivery> delivery;
@@ -85,6 +87,7 @@ public final class Dependencies implements AutoCloseable {
                 clock);
         this.activations = new ActivationService(store, changes, links);
         this.imports = new ImportService(store, changes, lifecycle);
+        this.reindex = new CustomerReindex(dynamoDb, settings.tableName(), lifecycle);
         // Only the export function writes files: no other function builds an S3 client.
         this.exports = AwsClients.lazily(() -> new S3ExportFiles(clients.s3(), clients.s3Presigner(),
                 settings.exportBucket()));
@@ -150,6 +153,10 @@ public final class Dependencies implements AutoCloseable {
 
     public BulkService bulk() {
         return bulk;
+    }
+
+    public CustomerReindex reindex() {
+        return reindex;
     }
 
     public S3ExportFiles exports() {

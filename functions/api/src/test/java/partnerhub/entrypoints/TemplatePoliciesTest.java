@@ -34,6 +34,7 @@ class TemplatePoliciesTest {
             Map.entry("GetCatalogFunction", Set.of()),
             Map.entry("ListCustomersFunction", Set.of()),
             Map.entry("ExportCustomersFunction", Set.of("s3:PutObject")),
+            Map.entry("ReindexCustomersFunction", Set.of("dynamodb:UpdateItem")),
             Map.entry("GetCustomerFunction", Set.of()),
             Map.entry("GetActivationLinkFunction", Set.of()),
             Map.entry("PreviewTrialExtensionFunction", Set.of()),
