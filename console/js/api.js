@@ -53,7 +53,8 @@ export function createApi({ baseUrl, token, onUnauthenticated }) {
 
   return {
     catalog: () => request("GET", "/catalog"),
-    listCustomers: ({ view, limit, nextToken }) => request("GET", `/customers${query({ view, limit, nextToken })}`),
+    /** One page; listing holds the view, the filters and the sort (listing.js's apiParameters). */
+    listCustomers: (listing, { limit, nextToken }) => request("GET", `/customers${query({ ...listing, limit, nextToken })}`),
     getCustomer: (id) => request("GET", customer(id)),
     createCustomer: (body, idempotencyKey) =>
       request("POST", "/customers", { body, headers: { "Idempotency-Key": idempotencyKey } }),

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -241,6 +243,59 @@ class ConsoleBrowserIT {
         return (String) page.evaluate("JSON.parse(sessionStorage.getItem('partnerhub.session')).token");
     }
 
+    /** Signs in with "Sign in as another partner (local)", in the role given (ADMIN or VIEWER). */
+    void signInAsAnotherPartner(String partnerId, String role) {
+        page.navigate("/");
+        page.getByText("Sign in as another partner (local)").click();
+        page.getByLabel("Partner id").fill(partnerId);
+        page.getByLabel("Role").selectOption(role);
+        page.locator("details.other-partner").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Sign in").setExact(true)).click();
+        assertThat(page.locator(".who")).containsText("(partner " + partnerId + ")");
+    }
+
+    /** The organization names in the table, top to bottom, once its rows are those of the answer drawn. */
+    List<String> organizationsShown() {
+        assertThat(page.locator("#customer-list")).hasAttribute("aria-busy", "false");
+        return page.locator(".customers-table tbody tr[data-customer-id] .organization").allTextContents();
+    }
+
+    static RequestOptions bearer(String token) {
+        return RequestOptions.create().setHeader("Authorization", "Bearer " + token);
+    }
+
+    /** A customer of the token's partner, added through the API; returns its id. */
+    String addCustomer(String token, String organization) throws IOException {
+        var created = page.request().post("/customers", bearer(token).setHeader("Content-Type", "application/json")
+                .setData(Map.of("organizationName", organization, "sku", "STANDARD",
+                        "notificationEmail", "it@" + organization.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example")));
+        assertEquals(201, created.status(), created.text());
+        return (String) JSON.std.mapFrom(created.text()).get("customerId");
+    }
+
+    Map<String, Object> apiGet(String token, String path) throws IOException {
+        var answer = page.request().get(path, bearer(token));
+        assertEquals(200, answer.status(), path + ": " + answer.text());
+        return JSON.std.mapFrom(answer.text());
+    }
+
+    /** Every customer a listing of the API holds, page after page, in its order. */
+    List<Map<?, ?>> apiCustomers(String token, String query) throws IOException {
+        var customers = new ArrayList<Map<?, ?>>();
+        String next = null;
+        do {
+            var answer = apiGet(token, "/customers?limit=100&" + query
+                    + (next == null ? "" : "&nextToken=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+            ((List<?>) answer.get("items")).forEach(item -> customers.add((Map<?, ?>) item));
+            next = (String) answer.get("nextToken");
+        } while (next != null);
+        return customers;
+    }
+
+    static List<String> names(List<Map<?, ?>> customers) {
+        return customers.stream().map(customer -> (String) customer.get("organizationName")).toList();
+    }
+
     // ------------------------------------------------------------------ the tests
 
     @Test
@@ -285,6 +340,11 @@ class ConsoleBrowserIT {
         assertThat(page.locator(".role")).hasText("Viewer: read only");
         assertThat(row("Fabrikam")).isVisible();
         assertThat(page.locator("#add-customer")).isHidden();
+        // No box to select a customer, no bulk action; but finding, sorting and exporting, as reads.
+        refreshingTheList(() -> page.getByLabel("Source", new Page.GetByLabelOptions().setExact(true))
+                .selectOption("MARKETPLACE"));
+        assertEquals(List.of("Woodgrove Bank"), organizationsShown());
+        refreshingTheList(() -> page.goBack());
 
         manage("Fabrikam");
         assertThat(dialog().locator(".read-only")).containsText("signed in as a viewer");
@@ -513,6 +573,128 @@ class ConsoleBrowserIT {
         assertThat(page.locator(".customers-table time[datetime='" + farAway + "']")).hasText(farAway);
         assertThat(page.locator(".customers-table tbody tr[data-customer-id]")).not().hasCount(0);
         page.unrouteAll();
+    }
+
+    @Test
+    @Order(1)
+    void findsCustomersWithFiltersKeptInTheAddressThroughAReloadAndBack() throws Exception {
+        signInAsTheDemoPartner();
+        assertThat(row("Northwind Traders")).isVisible();
+        var exact = new Page.GetByLabelOptions().setExact(true);
+
+        refreshingTheList(() -> page.getByLabel("Source", exact).selectOption("MARKETPLACE"));
+        assertEquals(List.of("Woodgrove Bank"), organizationsShown());
+        assertThat(page).hasURL(Pattern.compile("/\\?source=MARKETPLACE$"));
+
+        // The search, case-insensitive, as the partner types (applied once the typing pauses).
+        refreshingTheList(() -> page.getByLabel("Search").pressSequentially("WOOD"));
+        assertEquals(names(apiCustomers(token(), "view=customers&source=MARKETPLACE&q=WOOD")), organizationsShown());
+        assertEquals(List.of("Woodgrove Bank"), organizationsShown());
+        assertThat(page).hasURL(Pattern.compile("/\\?source=MARKETPLACE&q=WOOD$"));
+        page.getByLabel("Search").fill("");
+        refreshingTheList(() -> page.getByLabel("Search").pressSequentially("northwind"));
+        assertThat(page.locator(".customers-table td.empty")).hasText("No customers match these filters.");
+
+        // A reload (or the link, bookmarked) shows the same view, its controls set as they were.
+        refreshingTheList(() -> page.reload());
+        assertThat(page.getByLabel("Search")).hasValue("northwind");
+        assertThat(page.getByLabel("Source", exact)).hasValue("MARKETPLACE");
+        assertThat(page.locator(".customers-table td.empty")).hasText("No customers match these filters.");
+
+        // Back: one step per change, the keystrokes of one search being one change.
+        refreshingTheList(() -> page.goBack());
+        assertThat(page).hasURL(Pattern.compile("/\\?source=MARKETPLACE$"));
+        assertThat(page.getByLabel("Search")).hasValue("");
+        assertEquals(List.of("Woodgrove Bank"), organizationsShown());
+        refreshingTheList(() -> page.goBack());
+        assertThat(page.getByLabel("Source", exact)).hasValue("");
+        assertEquals(names(apiCustomers(token(), "view=customers")), organizationsShown());
+        screenshot("filters");
+    }
+
+    @Test
+    @Order(1)
+    void sortsByAColumnHeaderWithTheMouseOrTheKeyboard() throws Exception {
+        signInAsTheDemoPartner();
+        Locator organization = page.locator(".customers-table th").filter(new Locator.FilterOptions()
+                .setHasText("Organization"));
+        Locator added = page.locator(".customers-table th").filter(new Locator.FilterOptions().setHasText("Added"));
+        assertThat(added).hasAttribute("aria-sort", "descending");
+        assertThat(organization).not().hasAttribute("aria-sort", Pattern.compile(".*"));
+
+        refreshingTheList(() -> organization.getByRole(AriaRole.BUTTON).click());
+        assertThat(organization).hasAttribute("aria-sort", "ascending");
+        assertThat(added).not().hasAttribute("aria-sort", Pattern.compile(".*"));
+        assertThat(page).hasURL(Pattern.compile("/\\?sort=organizationName$"));
+        List<String> shown = organizationsShown();
+        var alphabetical = new ArrayList<>(shown);
+        alphabetical.sort(String.CASE_INSENSITIVE_ORDER);
+        assertEquals(alphabetical, shown);
+        assertEquals(names(apiCustomers(token(), "view=customers&sort=organizationName")), shown);
+
+        // By keyboard: Enter on the header's button, which keeps the focus through the redraw; again, the other way.
+        added.getByRole(AriaRole.BUTTON).focus();
+        refreshingTheList(() -> page.keyboard().press("Enter"));
+        assertThat(added).hasAttribute("aria-sort", "descending");
+        assertThat(added.getByRole(AriaRole.BUTTON)).isFocused();
+        refreshingTheList(() -> page.keyboard().press("Enter"));
+        assertThat(added).hasAttribute("aria-sort", "ascending");
+        assertThat(added.getByRole(AriaRole.BUTTON)).isFocused();
+        assertEquals(names(apiCustomers(token(), "view=customers&sort=createdAt")), organizationsShown());
+    }
+
+    @Test
+    @Order(6)
+    void fillsAPageTheApiEndedShortAndOffersNextWhileItHasMore() throws Exception {
+        String token = localToken("short-msp", "ops@short-msp.example");
+        for (int i = 1; i <= 4; i++) {
+            addCustomer(token, "Short " + i);
+        }
+        // The API may end a filtered page short, even empty, with a nextToken (it reads at most 10,000 customers a
+        // request). Here a first page is cut to one customer.
+        var asked = new ArrayList<String>();
+        page.route(url -> URI.create(url).getPath().equals("/customers"), route -> {
+            String url = route.request().url();
+            asked.add(url);
+            if (url.contains("nextToken=")) {
+                route.resume();
+            } else {
+                route.fulfill(new Route.FulfillOptions().setResponse(route.fetch(new Route.FetchOptions()
+                        .setUrl(url.replaceFirst("limit=\\d+", "limit=1")))));
+            }
+        });
+        signInAsAnotherPartner("short-msp", "ADMIN");
+        refreshingTheList(() -> tab("Pending customers").click());
+        assertEquals(names(apiCustomers(token, "view=pending")), organizationsShown());
+        assertEquals(4, organizationsShown().size());
+        assertThat(button("Next")).isDisabled();
+        List<String> pending = asked.stream().filter(url -> url.contains("view=pending")).toList();
+        assertEquals(2, pending.size(), pending::toString);
+        assertTrue(pending.get(1).contains("limit=9") && pending.get(1).contains("nextToken="), pending::toString);
+
+        // Now every answer is empty but for its token: a few requests, then no false "no match", and Next.
+        page.unrouteAll();
+        asked.clear();
+        page.route(url -> URI.create(url).getPath().equals("/customers"), route -> {
+            asked.add(route.request().url());
+            var response = route.fetch(new Route.FetchOptions()
+                    .setUrl(route.request().url().replaceFirst("limit=\\d+", "limit=1")));
+            try {
+                var answer = JSON.std.mapFrom(response.text());
+                answer.put("items", List.of());
+                route.fulfill(new Route.FulfillOptions().setResponse(response).setBody(JSON.std.asString(answer)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        refreshingTheList(() -> page.getByLabel("Search").fill("short"));
+        assertThat(page.locator(".customers-table td.empty")).hasText(
+                "No match among the customers read so far. Next reads further.");
+        assertThat(button("Next")).isEnabled();
+        assertEquals(3, asked.size(), asked::toString);
+        page.unrouteAll();
+        refreshingTheList(() -> button("Next").click());
+        assertEquals(List.of("Short 1"), organizationsShown());
     }
 
     @Test
