@@ -2,12 +2,14 @@
 // is an ApiError carrying the problem+json the API answered (RFC 9457).
 
 export class ApiError extends Error {
-  constructor(status, problem) {
+  /** retryAfter: the seconds a 503 or 429 asked to wait (Retry-After), or null. */
+  constructor(status, problem, retryAfter = null) {
     super(problem.detail || problem.title || problem.message || `The API answered ${status}`);
     this.status = status;
     this.code = problem.code;
     this.reason = problem.reason;
     this.errors = problem.errors ?? [];
+    this.retryAfter = retryAfter;
   }
 
   /** The message for one field, when the API named it. */
@@ -38,7 +40,8 @@ export function createApi({ baseUrl, token, onUnauthenticated }) {
       json = { detail: text };
     }
     if (!response.ok) {
-      const error = new ApiError(response.status, json);
+      const retryAfter = Number.parseInt(response.headers.get("Retry-After"), 10);
+      const error = new ApiError(response.status, json, Number.isNaN(retryAfter) ? null : retryAfter);
       if (response.status === 401 && onUnauthenticated) onUnauthenticated(error);
       throw error;
     }
@@ -58,6 +61,9 @@ export function createApi({ baseUrl, token, onUnauthenticated }) {
     getCustomer: (id) => request("GET", customer(id)),
     createCustomer: (body, idempotencyKey) =>
       request("POST", "/customers", { body, headers: { "Idempotency-Key": idempotencyKey } }),
+    /** {action, customerIds, parameters}: {results: [{customerId, status, customer | problem}]}, in the order asked. */
+    bulk: (body, idempotencyKey) =>
+      request("POST", "/customers/bulk", { body, headers: { "Idempotency-Key": idempotencyKey } }),
     updateCustomer: (id, changes, version) =>
       request("PATCH", customer(id), { body: changes, headers: version ? { "If-Match": `"${version}"` } : {} }),
     activationLink: (id) => request("GET", `${customer(id)}/activation-link`),

@@ -2,6 +2,7 @@ import config from "../config.js";
 import { createAddCustomerDialog } from "./add-customer.js";
 import { createApi, createLocalApi } from "./api.js";
 import { beginSignIn, completeSignIn, currentSession, signInLocally, signOut } from "./auth.js";
+import { createBulkActions } from "./bulk-actions.js";
 import { createCustomerDialog } from "./customer-dialog.js";
 import { createCustomerFilters } from "./customer-filters.js";
 import { createCustomerList } from "./customer-list.js";
@@ -87,6 +88,7 @@ async function showWorkspace(session) {
 
   // A viewer is offered no action it may not take: the API would refuse it (403 ROLE_VIEWER) anyway.
   const context = { api, localApi, local, canChange: session.role === "ADMIN", catalog: { skus: [], addOns: [] } };
+  context.selection = context.canChange ? createBulkActions(byId("bulk-actions"), context) : null;
   const list = createCustomerList(byId("customer-list"), context);
   const customerDialog = createCustomerDialog(byId("customer-dialog"), context);
   const addDialog = createAddCustomerDialog(byId("add-dialog"), context);
@@ -128,6 +130,7 @@ async function showWorkspace(session) {
     openCustomer: (customerId) => customerDialog.open(customerId),
     returnToCustomer: (customerId) => list.returnTo(customerId),
     changeListing: (changes) => navigate({ ...listing, ...changes }),
+    selectionChanged: () => list.selectionChanged(),
     customerAdded: (customer) => {
       announce(`${customer.organizationName} added; its activation link was emailed to ${customer.notificationEmail}.`);
       // Unfiltered, so that the new customer is in sight.
@@ -165,6 +168,7 @@ async function showWorkspace(session) {
   byId("sign-in").hidden = true;
   byId("workspace").hidden = false;
   byId("local-tools").hidden = !local;
+  byId("bulk-actions").hidden = !context.canChange;
   // The address as the listing reads it: what a hand-edited link asked and no tab takes is left out.
   showInAddress(listing, { replace: true });
   show(listing);

@@ -52,6 +52,16 @@ export function createCustomerList(container, context) {
     ],
   };
 
+  // Only for whoever may act on many customers at once (bulk-actions.js): a box to select each row.
+  const selectColumn = { label: "Select", labelHidden: true, cell: (c) => h("input", { type: "checkbox", class: "select-row",
+    "data-focus-key": `select:${c.customerId}`, "aria-label": `Select ${c.organizationName}`,
+    checked: context.selection.has(c.customerId), onchange: (event) => context.selection.set(c, event.target.checked) }) };
+
+  function columnsShown() {
+    const view = columns[state.listing.view];
+    return context.selection ? [selectColumn, ...view] : view;
+  }
+
   function badge(value) {
     return h("span", { class: `badge badge-${String(value).toLowerCase()}` }, humanize(value));
   }
@@ -84,7 +94,7 @@ export function createCustomerList(container, context) {
   /** A sortable column's header: a button, the current order in aria-sort (and an arrow for the eye). */
   function header(column) {
     if (!column.sorts) {
-      return h("th", { scope: "col" }, column.label);
+      return h("th", { scope: "col" }, column.labelHidden ? h("span", { class: "visually-hidden" }, column.label) : column.label);
     }
     const current = column.sorts.indexOf(state.listing.sort);
     const sort = column.sorts[(current + 1) % column.sorts.length];
@@ -104,7 +114,7 @@ export function createCustomerList(container, context) {
   }
 
   function table(items) {
-    const view = columns[state.listing.view];
+    const view = columnsShown();
     const rows = items === null
       ? Array.from({ length: SKELETON_ROWS }, () =>
           h("tr", { class: "skeleton", "aria-hidden": "true" }, view.map(() => h("td", {}, h("span", { class: "bone" })))))
@@ -139,6 +149,7 @@ export function createCustomerList(container, context) {
         h("button", { type: "button", "data-focus-key": "try-again", onclick: load }, "Try again")) : null,
       h("div", { class: "table-scroll" }, table(state.items)),
       pagination());
+    context.selection?.pageShown(state.items ?? []);
     if (place) restoreFocus(place);
   }
 
@@ -218,6 +229,12 @@ export function createCustomerList(container, context) {
         reset();
       }
       return load();
+    },
+    /** The boxes as the selection has them now (it changed elsewhere: select all, cleared, applied). */
+    selectionChanged() {
+      container.querySelectorAll(".select-row").forEach((box) => {
+        box.checked = context.selection.has(box.closest("tr").dataset.customerId);
+      });
     },
     reload: load,
     /** Refreshes the list with the focus on that customer's Manage button, as it is now and after the refresh. */

@@ -273,6 +273,20 @@ class ConsoleBrowserIT {
         return (String) JSON.std.mapFrom(created.text()).get("customerId");
     }
 
+    /** Activated by the customer and imported by the pipeline, as they would: its trial runs from now. */
+    void onboard(String token, String customerId) throws IOException {
+        String link = (String) apiGet(token, "/customers/" + customerId + "/activation-link").get("activationLink");
+        var activated = page.request().post("/activations", RequestOptions.create()
+                .setHeader("Content-Type", "application/json")
+                .setData(Map.of("token", link.substring(link.indexOf("token=") + "token=".length()))));
+        assertEquals(200, activated.status(), activated.text());
+        var imported = page.request().post("/local/import-events", RequestOptions.create()
+                .setHeader("Content-Type", "application/json")
+                .setData(Map.of("customerId", customerId, "state", "COMPLETED")));
+        assertEquals(202, imported.status(), imported.text());
+        assertEquals("COMPLETED", apiGet(token, "/customers/" + customerId).get("onboardingStatus"));
+    }
+
     Map<String, Object> apiGet(String token, String path) throws IOException {
         var answer = page.request().get(path, bearer(token));
         assertEquals(200, answer.status(), path + ": " + answer.text());
@@ -341,6 +355,10 @@ class ConsoleBrowserIT {
         assertThat(row("Fabrikam")).isVisible();
         assertThat(page.locator("#add-customer")).isHidden();
         // No box to select a customer, no bulk action; but finding, sorting and exporting, as reads.
+        assertThat(page.locator(".customers-table input[type=checkbox]")).hasCount(0);
+        assertThat(page.locator("#bulk-actions")).isHidden();
+        assertThat(page.getByText("Bulk actions")).hasCount(0);
+        assertThat(page.getByText("Select all on this page")).hasCount(0);
         refreshingTheList(() -> page.getByLabel("Source", new Page.GetByLabelOptions().setExact(true))
                 .selectOption("MARKETPLACE"));
         assertEquals(List.of("Woodgrove Bank"), organizationsShown());
@@ -641,6 +659,83 @@ class ConsoleBrowserIT {
         assertThat(added).hasAttribute("aria-sort", "ascending");
         assertThat(added.getByRole(AriaRole.BUTTON)).isFocused();
         assertEquals(names(apiCustomers(token(), "view=customers&sort=createdAt")), organizationsShown());
+    }
+
+    @Test
+    @Order(6)
+    void appliesABulkActionOnceAndShowsWhatBecameOfEachCustomer() throws Exception {
+        String token = localToken("bulk-msp", "ops@bulk-msp.example");
+        String alpha = addCustomer(token, "Alpha Bulk");
+        onboard(token, alpha);
+        String beta = addCustomer(token, "Beta Bulk");
+        onboard(token, beta);
+        String gamma = addCustomer(token, "Gamma Bulk"); // pending: its trial has not started
+        Instant alphaEnd = Instant.parse((String) apiGet(token, "/customers/" + alpha).get("expirationDate"));
+        Instant betaEnd = Instant.parse((String) apiGet(token, "/customers/" + beta).get("expirationDate"));
+
+        // Two trials on the Customers tab, the pending customer on the other: the selection spans both.
+        signInAsAnotherPartner("bulk-msp", "ADMIN");
+        assertThat(row("Beta Bulk")).isVisible();
+        page.getByLabel("Select all on this page").check();
+        assertThat(page.locator(".selection-count")).hasText("2 selected");
+        assertThat(row("Alpha Bulk").getByLabel("Select Alpha Bulk")).isChecked();
+        tab("Pending customers").click();
+        row("Gamma Bulk").getByLabel("Select Gamma Bulk").check();
+        assertThat(page.locator(".selection-count")).hasText("3 selected (2 not on this page)");
+        assertThat(page.getByLabel("Select all on this page")).isChecked();
+
+        // The first answer is lost on its way back: the request ran, the console never heard.
+        var keys = new ArrayList<String>();
+        var lost = new java.util.concurrent.atomic.AtomicBoolean();
+        page.route("**/customers/bulk", route -> {
+            keys.add(route.request().headerValue("idempotency-key"));
+            if (lost.compareAndSet(false, true)) {
+                route.fetch();
+                route.abort();
+            } else {
+                route.resume();
+            }
+        });
+        button("Bulk actions").click();
+        page.locator("#bulk-menu").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Extend trial")).click();
+        Locator panel = page.locator(".bulk-panel");
+        assertThat(panel.locator("#bulk-title")).isFocused();
+        assertThat(panel.locator(".bulk-names li")).hasCount(3);
+        assertThat(panel.locator(".bulk-names")).containsText("Gamma Bulk");
+        Locator submit = panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Extend trial for 3 customers"));
+        submit.click();
+        assertThat(panel.locator(".form-alert")).containsText("could not be reached");
+        screenshot("bulk-confirm");
+        refreshingTheList(submit::click);
+
+        assertThat(panel.locator("#bulk-title")).hasText("Extend trial: 2 done, 1 not done");
+        Locator results = panel.locator(".bulk-result");
+        assertThat(results.filter(new Locator.FilterOptions().setHasText("Gamma Bulk"))).containsText(
+                "Refused: the trial has not started yet");
+        assertThat(results.filter(new Locator.FilterOptions().setHasText("Gamma Bulk"))).hasClass(
+                Pattern.compile("\\bfailed\\b"));
+        assertThat(results.filter(new Locator.FilterOptions().setHasText("Alpha Bulk"))).containsText("Trial ends");
+        assertThat(results.filter(new Locator.FilterOptions().setHasText("Beta Bulk"))).hasClass(
+                Pattern.compile("\\bdone\\b"));
+        assertThat(page.locator("#status")).containsText("2 done, 1 not done");
+        screenshot("bulk-results");
+        page.unrouteAll();
+
+        // Applied once, under one key: the retry got the first run's answer back, and nothing twice.
+        assertEquals(2, keys.size(), keys::toString);
+        assertEquals(keys.get(0), keys.get(1));
+        assertEquals(alphaEnd.plus(Duration.ofDays(14)).toString(), apiGet(token, "/customers/" + alpha).get("expirationDate"));
+        assertEquals(betaEnd.plus(Duration.ofDays(14)).toString(), apiGet(token, "/customers/" + beta).get("expirationDate"));
+        assertEquals(null, apiGet(token, "/customers/" + gamma).get("expirationDate"));
+
+        // The selection is spent, and the list shows the change.
+        assertThat(page.locator(".selection-count")).hasText("None selected");
+        assertThat(page.locator(".customers-table input[type=checkbox]:checked")).hasCount(0);
+        tab("Customers").click();
+        assertThat(row("Alpha Bulk").locator("td[data-label=Expiration] time"))
+                .hasAttribute("datetime", alphaEnd.plus(Duration.ofDays(14)).toString());
     }
 
     @Test
