@@ -829,11 +829,15 @@ class ConsoleBrowserIT {
             }
         });
 
-        page.navigate("/");
+        // From a shared link to a sorted listing: the listing is back in place after the provider's round trip.
+        page.navigate("/?sort=organizationName");
         button("Sign in").click();
         assertThat(page.locator(".who")).hasText("bob@oidc-msp.example (partner oidc-msp)");
         assertThat(page.locator(".customers-table td.empty")).hasText("No onboarded customers yet.");
         assertTrue(!page.url().contains("code="), "the code leaves the address bar: " + page.url());
+        assertThat(page).hasURL(base + "/?sort=organizationName");
+        assertThat(page.locator(".customers-table th").filter(new Locator.FilterOptions().setHasText("Organization")))
+                .hasAttribute("aria-sort", "ascending");
 
         assertEquals("code", authorization.get("response_type"));
         assertEquals("console", authorization.get("client_id"));
