@@ -77,6 +77,19 @@ export function createApi({ baseUrl, token, onUnauthenticated }) {
   };
 }
 
+/**
+ * Idempotency-Keys for one intent (a dialog, a confirmation): the same body again, a retry after a lost answer, gets
+ * the same key, so the API applies it once; another body gets a new one.
+ */
+export function idempotencyKeys() {
+  let last = { body: null, key: null };
+  return (body) => {
+    const serialized = JSON.stringify(body);
+    if (serialized !== last.body) last = { body: serialized, key: crypto.randomUUID() };
+    return last.key;
+  };
+}
+
 /** The local runtime's development routes (never deployed). */
 export function createLocalApi(baseUrl) {
   async function call(method, path, body) {

@@ -1,4 +1,4 @@
-import { ApiError } from "./api.js";
+import { ApiError, idempotencyKeys } from "./api.js";
 import { announce, fill, h } from "./dom.js";
 import { checkedValues, choices, clearProblem, field, formAlert, showProblem } from "./forms.js";
 import { fromLocalInput, time } from "./format.js";
@@ -145,17 +145,15 @@ export function createBulkActions(section, context) {
     const form = h("form", { novalidate: true }, formAlert(), fields?.controls,
       h("div", { class: "buttons" }, submit,
         h("button", { type: "button", onclick: () => { closePanel(); backToBar(); } }, "Cancel")));
-    let lastRequest = { body: null, key: null };
+    const keyFor = idempotencyKeys();
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       const body = { action: action.action, customerIds: [...names.keys()],
         parameters: { ...action.parameters, ...fields?.parameters(form) } };
-      const serialized = JSON.stringify(body);
-      if (serialized !== lastRequest.body) lastRequest = { body: serialized, key: crypto.randomUUID() };
       submit.disabled = true;
       clearProblem(form);
       try {
-        showResults(action, names, await run(body, lastRequest.key));
+        showResults(action, names, await run(body, keyFor(body)));
       } catch (error) {
         // The parameters' fields are named parameters.x by the API, and x in the form.
         error.errors = error.errors.map((e) => ({ ...e, field: String(e.field ?? "").replace(/^parameters\./, "") }));
