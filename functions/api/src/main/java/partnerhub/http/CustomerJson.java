@@ -1,11 +1,17 @@
 package partnerhub.http;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import partnerhub.domain.customer.Customer;
 
 /** The contract's Customer resource. */
 public final class CustomerJson {
+
+    /** The resource's fields, in the order {@link #of} writes them (and an export's columns come in). */
+    public static final List<String> FIELDS = List.of("customerId", "organizationName", "notificationEmail", "sku",
+            "addOns", "source", "onboardingStatus", "accountType", "status", "expirationDate", "autoUpgrade",
+            "trialExtensions", "importErrorCount", "lastEventMessage", "createdAt", "updatedAt", "version");
 
     private CustomerJson() {}
 

@@ -9,6 +9,7 @@ import partnerhub.aws.AwsClients;
 import partnerhub.aws.dynamodb.DynamoDbBulkRecords;
 import partnerhub.aws.dynamodb.DynamoDbCustomerStore;
 import partnerhub.aws.dynamodb.DynamoDbOutbox;
+import partnerhub.aws.s3.S3ExportFiles;
 import partnerhub.aws.secretsmanager.SecretsManagerKeys;
 import partnerhub.domain.activation.ActivationService;
 import partnerhub.domain.bulk.BulkService;
@@ -52,6 +53,7 @@ public final class Dependencies implements AutoCloseable {
     private final CustomerService customers;
     private final TrialService trials;
     private final BulkService bulk;
+    private final Supplier<S3ExportFiles> exports;
     private final ActivationService activations;
     private final ImportService imports;
     private final Supplier<Delivery> delivery;
@@ -83,6 +85,9 @@ public final class Dependencies implements AutoCloseable {
                 clock);
         this.activations = new ActivationService(store, changes, links);
         this.imports = new ImportService(store, changes, lifecycle);
+        // Only the export function writes files: no other function builds an S3 client.
+        this.exports = AwsClients.lazily(() -> new S3ExportFiles(clients.s3(), clients.s3Presigner(),
+                settings.exportBucket()));
         // Only the dispatcher, the relay and the sweep ever send or publish: no other function builds these parts.
         this.delivery = AwsClients.lazily(() -> new Delivery(settings, clients, outbox, store, changes, composer,
                 lifecycle, clock));
@@ -145,6 +150,10 @@ public final class Dependencies implements AutoCloseable {
 
     public BulkService bulk() {
         return bulk;
+    }
+
+    public S3ExportFiles exports() {
+        return exports.get();
     }
 
     public ActivationService activations() {

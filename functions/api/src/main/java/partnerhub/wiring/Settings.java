@@ -25,6 +25,8 @@ import software.amazon.awssdk.regions.Region;
  *                             none is given (locally, in tests)
  * @param roleClaim            the token claim naming the partner user's role ({@code ROLE_CLAIM}, default
  *                             {@code partner_role})
+ * @param exportBucket         the bucket big exports are written to ({@code EXPORT_BUCKET}); null for the functions
+ *                             that export nothing
  * @param sweep                how fast one sweep run may go: {@code SWEEP_CONCURRENCY} customers at once,
  *                             {@code SES_MAX_SEND_RATE} emails a second
  */
@@ -37,6 +39,7 @@ public record Settings(
         String signingKeysSecretArn,
         String partnerClaim,
         String roleClaim,
+        String exportBucket,
         LifecycleSettings lifecycle,
         AwsSettings aws,
         SweepSettings sweep) {
@@ -93,6 +96,7 @@ public record Settings(
                 env.get("SIGNING_KEYS_SECRET_ARN"),
                 env.getOrDefault("PARTNER_CLAIM", "partner_id"),
                 env.getOrDefault("ROLE_CLAIM", "partner_role"),
+                env.get("EXPORT_BUCKET"),
                 lifecycle,
                 aws,
                 new SweepSettings(

@@ -11,6 +11,7 @@ enum ApiRoute {
     CREATE_CUSTOMER("POST /customers", CreateCustomerHandler.class, "create-customer.json", false,
             Set.of("organizationName", "notificationEmail", "sku", "addOns")),
     LIST_CUSTOMERS("GET /customers", ListCustomersHandler.class, "list-customers.json", false, null),
+    EXPORT_CUSTOMERS("GET /customers/export", ExportCustomersHandler.class, "export-customers.json", false, null),
     GET_CUSTOMER("GET /customers/{id}", GetCustomerHandler.class, "get-customer.json", true, null),
     UPDATE_CUSTOMER("PATCH /customers/{id}", UpdateCustomerHandler.class, "update-customer.json", true,
             Set.of("sku", "addOns", "expirationDate")),
@@ -65,6 +66,7 @@ enum ApiRoute {
             case GET_CATALOG -> new GetCatalogHandler();
             case CREATE_CUSTOMER -> new CreateCustomerHandler(dependencies);
             case LIST_CUSTOMERS -> new ListCustomersHandler(dependencies);
+            case EXPORT_CUSTOMERS -> new ExportCustomersHandler(dependencies);
             case GET_CUSTOMER -> new GetCustomerHandler(dependencies);
             case UPDATE_CUSTOMER -> new UpdateCustomerHandler(dependencies);
             case GET_ACTIVATION_LINK -> new GetActivationLinkHandler(dependencies);

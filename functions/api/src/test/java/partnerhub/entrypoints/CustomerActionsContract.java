@@ -638,11 +638,13 @@ abstract class CustomerActionsContract extends ApiContract {
 
         @Test
         void aViewerReadsEverything() {
-            for (String event : List.of("get-customer.json", "list-customers.json", "get-activation-link.json",
-                    "preview-trial-extension.json", "list-customer-events.json", "get-catalog.json")) {
+            for (String event : List.of("get-customer.json", "list-customers.json", "export-customers.json",
+                    "get-activation-link.json", "preview-trial-extension.json", "list-customer-events.json",
+                    "get-catalog.json")) {
                 ApiHandler handler = switch (event) {
                     case "get-customer.json" -> new GetCustomerHandler(dependencies);
                     case "list-customers.json" -> new ListCustomersHandler(dependencies);
+                    case "export-customers.json" -> new ExportCustomersHandler(dependencies);
                     case "get-activation-link.json" -> new GetActivationLinkHandler(dependencies);
                     case "preview-trial-extension.json" -> new PreviewTrialExtensionHandler(dependencies);
                     case "list-customer-events.json" -> new ListCustomerEventsHandler(dependencies);

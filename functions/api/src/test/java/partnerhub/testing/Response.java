@@ -23,9 +23,13 @@ public record Response(int status, Map<String, String> headers, String body, Map
         }
     }
 
-    /** A typed entry's answer. */
+    /** A typed entry's answer; a body that is not JSON by its type (an export's CSV) is kept as text alone. */
     public static Response of(APIGatewayV2HTTPResponse response) {
         String body = response.getBody();
+        String type = response.getHeaders() == null ? null : response.getHeaders().get("Content-Type");
+        if (type != null && type.startsWith("text/")) {
+            return new Response(response.getStatusCode(), response.getHeaders(), body, Map.of());
+        }
         try {
             Map<String, Object> json = body == null || body.isEmpty() ? Map.of() : JSON.std.mapFrom(body);
             return new Response(response.getStatusCode(), response.getHeaders(), body, json);

@@ -15,6 +15,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -61,6 +64,23 @@ public final class AwsClients implements AutoCloseable {
 
     public EventBridgeClient eventBridge() {
         return configure("eventbridge", EventBridgeClient.builder(), config -> { }).build();
+    }
+
+    /** Path-style addressing against an emulator, whose endpoint has no bucket subdomains. */
+    public S3Client s3() {
+        return configure("s3", S3Client.builder().forcePathStyle(settings.endpoint() != null), config -> { })
+                .build();
+    }
+
+    /** Presigns with the same credentials, region and endpoint as {@link #s3()}; it makes no call itself. */
+    public S3Presigner s3Presigner() {
+        var presigner = S3Presigner.builder().region(settings.region()).credentialsProvider(settings.credentials())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.endpoint() != null)
+                        .build());
+        if (settings.endpoint() != null) {
+            presigner.endpointOverride(settings.endpoint());
+        }
+        return presigner.build();
     }
 
     public SecretsManagerClient secretsManager() {

@@ -14,13 +14,14 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * Creates on an emulator the resources template.yaml declares, from the template's own definitions: the table with
  * its indexes and TTL, the event bus, the SES identity the functions send from, and the secret that holds the
- * signing keys, generated as CloudFormation would, and the SES configuration set every email names.
+ * signing keys, generated as CloudFormation would, the SES configuration set every email names, and the bucket big
+ * exports go to.
  */
 public final class Provisioner {
 
     /** What was created, by the names the functions' environment needs. */
     public record Resources(String tableName, String busName, String sender, String signingKeysArn,
-                            String configurationSet) {
+                            String configurationSet, String exportBucket) {
 
         /**
          * What template.yaml's {@code !Ref}, {@code !GetAtt} and {@code !Sub} name, as these resources and the
@@ -42,6 +43,8 @@ public final class Provisioner {
                             + "-DispatcherFailures"),
                     // The emulated stack verifies the sender's own address as its identity.
                     Map.entry("SenderIdentity", sender),
+                    Map.entry("ExportBucket", exportBucket),
+                    Map.entry("ExportBucket.Arn", "arn:aws:s3:::" + exportBucket),
                     Map.entry("AWS::Partition", "aws"),
                     Map.entry("SigningKeys", signingKeysArn),
                     Map.entry("EmailConfigurationSet", configurationSet),
@@ -66,7 +69,9 @@ public final class Provisioner {
         // CloudFormation names a configuration set that has no Name: <stack>-<LogicalId> stands in for its name.
         String configurationSet = configurationSet(stackName);
         clients.ses().createConfigurationSet(request -> request.configurationSetName(configurationSet));
-        return new Resources(table, bus, sender, signingKeys, configurationSet);
+        String exportBucket = exportBucket(stackName);
+        clients.s3().createBucket(request -> request.bucket(exportBucket));
+        return new Resources(table, bus, sender, signingKeys, configurationSet, exportBucket);
     }
 
     /**
@@ -83,7 +88,12 @@ public final class Provisioner {
         String signingKeys = clients.secretsManager().describeSecret(request -> request.secretId(
                 stackName + "-signing-keys")).arn();
         return java.util.Optional.of(new Resources(table, bus, sender, signingKeys,
-                configurationSet(stackName)));
+                configurationSet(stackName), exportBucket(stackName)));
+    }
+
+    // Bucket names are lower case and global: CloudFormation would add a random suffix; one emulator needs none.
+    private static String exportBucket(String stackName) {
+        return stackName.toLowerCase(java.util.Locale.ROOT) + "-exportbucket";
     }
 
     private static String configurationSet(String stackName) {

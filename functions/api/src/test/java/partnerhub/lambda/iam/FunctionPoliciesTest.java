@@ -18,7 +18,7 @@ import partnerhub.emulator.Template;
 class FunctionPoliciesTest {
 
     static final Map<String, String> REFERENCES = new Provisioner.Resources("customers", "bus", "noreply@example.com",
-            "arn:aws:secretsmanager:us-east-1:123456789012:secret:keys-AbCdEf", "mail")
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:keys-AbCdEf", "mail", "test-exportbucket")
             .references("test", "us-east-1", "123456789012", "https://example.com/activate");
     static final String TABLE = "arn:aws:dynamodb:us-east-1:123456789012:table/customers";
 
