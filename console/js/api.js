@@ -19,7 +19,8 @@ export class ApiError extends Error {
 }
 
 export function createApi({ baseUrl, token, onUnauthenticated }) {
-  async function request(method, path, { body, headers = {} } = {}) {
+  // The answer's JSON or, with as: "blob", its bytes (a file); a failure is an ApiError either way.
+  async function request(method, path, { body, headers = {}, as = "json" } = {}) {
     const init = { method, headers: { ...headers } };
     if (token) init.headers.Authorization = `Bearer ${token()}`;
     if (body !== undefined) {
@@ -32,6 +33,7 @@ export function createApi({ baseUrl, token, onUnauthenticated }) {
     } catch {
       throw new ApiError(0, { detail: "The API could not be reached. Check your connection and try again." });
     }
+    if (response.ok && as === "blob") return response.blob();
     const text = await response.text();
     let json = {};
     try {
@@ -58,6 +60,8 @@ export function createApi({ baseUrl, token, onUnauthenticated }) {
     catalog: () => request("GET", "/catalog"),
     /** One page; listing holds the view, the filters and the sort (listing.js's apiParameters). */
     listCustomers: (listing, { limit, nextToken }) => request("GET", `/customers${query({ ...listing, limit, nextToken })}`),
+    /** Every customer of the listing as the API's CSV file (a Blob), fetched with the same Authorization. */
+    exportCustomers: (listing) => request("GET", `/customers/export${query(listing)}`, { as: "blob" }),
     getCustomer: (id) => request("GET", customer(id)),
     createCustomer: (body, idempotencyKey) =>
       request("POST", "/customers", { body, headers: { "Idempotency-Key": idempotencyKey } }),

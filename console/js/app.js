@@ -4,6 +4,7 @@ import { createApi, createLocalApi } from "./api.js";
 import { beginSignIn, completeSignIn, currentSession, signInLocally, signOut } from "./auth.js";
 import { createBulkActions } from "./bulk-actions.js";
 import { createCustomerDialog } from "./customer-dialog.js";
+import { createExport } from "./customer-export.js";
 import { createCustomerFilters } from "./customer-filters.js";
 import { createCustomerList } from "./customer-list.js";
 import { announce, fill, h } from "./dom.js";
@@ -120,6 +121,7 @@ async function showWorkspace(session) {
   }
 
   addEventListener("popstate", () => show(readListing()));
+  createExport(byId("export-customers"), context, () => listing);
 
   Object.assign(context, {
     refreshList: () => list.reload(),

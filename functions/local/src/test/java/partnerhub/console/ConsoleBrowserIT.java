@@ -359,6 +359,7 @@ class ConsoleBrowserIT {
         assertThat(page.locator("#bulk-actions")).isHidden();
         assertThat(page.getByText("Bulk actions")).hasCount(0);
         assertThat(page.getByText("Select all on this page")).hasCount(0);
+        assertThat(button("Export CSV")).isVisible();
         refreshingTheList(() -> page.getByLabel("Source", new Page.GetByLabelOptions().setExact(true))
                 .selectOption("MARKETPLACE"));
         assertEquals(List.of("Woodgrove Bank"), organizationsShown());
@@ -659,6 +660,92 @@ class ConsoleBrowserIT {
         assertThat(added).hasAttribute("aria-sort", "ascending");
         assertThat(added.getByRole(AriaRole.BUTTON)).isFocused();
         assertEquals(names(apiCustomers(token(), "view=customers&sort=createdAt")), organizationsShown());
+    }
+
+    @Test
+    @Order(2)
+    void exportsTheListingShownAsACsvFile() throws Exception {
+        signInAsTheDemoPartner();
+        refreshingTheList(() -> page.getByLabel("Account type", new Page.GetByLabelOptions().setExact(true))
+                .selectOption("TRIAL"));
+        var asked = new ArrayList<URI>();
+        page.onRequest(request -> {
+            if (URI.create(request.url()).getPath().equals("/customers/export")) {
+                asked.add(URI.create(request.url()));
+            }
+        });
+
+        var download = page.waitForDownload(() -> button("Export CSV").click());
+        assertEquals(null, download.failure());
+        assertEquals("customers-" + java.time.LocalDate.now(VIEWER_ZONE) + ".csv", download.suggestedFilename());
+        assertEquals(Map.of("view", "customers", "accountType", "TRIAL", "sort", "-createdAt"),
+                form(asked.getFirst().getRawQuery()));
+
+        // Every customer of the listing, in its order, every field as the API gives it.
+        List<List<String>> csv = parseCsv(Files.readString(download.path(), StandardCharsets.UTF_8));
+        List<String> header = csv.getFirst();
+        var customers = apiCustomers(token(), "view=customers&accountType=TRIAL");
+        assertTrue(customers.size() >= 2, "the demo's trials: " + customers);
+        assertEquals(customers.size(), csv.size() - 1, () -> "rows: " + csv);
+        for (int i = 0; i < customers.size(); i++) {
+            Map<?, ?> customer = customers.get(i);
+            List<String> cells = csv.get(i + 1);
+            assertTrue(header.containsAll(customer.keySet()), "header " + header + " holds " + customer.keySet());
+            for (var field : customer.entrySet()) {
+                String cell = cells.get(header.indexOf((String) field.getKey()));
+                Object value = field.getValue();
+                if (value instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+                    assertEquals(Instant.parse(text), Instant.parse(cell), field.getKey() + " of " + customer);
+                } else {
+                    String expected = value == null ? "" : value instanceof List<?> list
+                            ? String.join(";", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
+                    assertEquals(expected, cell, field.getKey() + " of " + customer);
+                }
+            }
+        }
+        assertThat(page.locator("#status")).containsText("customers-");
+    }
+
+    /** RFC 4180: fields separated by commas, quoted when they hold a comma, a quote (doubled) or a line break. */
+    static List<List<String>> parseCsv(String text) {
+        var rows = new ArrayList<List<String>>();
+        var row = new ArrayList<String>();
+        var field = new StringBuilder();
+        boolean quoted = false;
+        String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c != '"') {
+                    field.append(c);
+                } else if (i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' || c == '\n') {
+                if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else {
+                field.append(c);
+            }
+        }
+        if (field.length() > 0 || !row.isEmpty()) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
     }
 
     @Test
