@@ -1,3 +1,4 @@
+import { idempotencyKeys } from "./api.js";
 import { fill, h } from "./dom.js";
 import { checkedValues, choices, clearProblem, field, formAlert, showProblem } from "./forms.js";
 import { describe } from "./problems.js";
@@ -14,7 +15,7 @@ export function createAddCustomerDialog(dialog, context) {
 
   function open(from) {
     opener = from;
-    let lastRequest = { body: null, key: null };
+    const keyFor = idempotencyKeys();
     const organization = h("input", { type: "text", autocomplete: "organization" });
     const email = h("input", { type: "email", autocomplete: "email" });
     const submit = h("button", { type: "submit", class: "primary" }, "Add customer");
@@ -34,12 +35,10 @@ export function createAddCustomerDialog(dialog, context) {
         sku: checkedValues(form, "sku")[0],
         addOns: checkedValues(form, "addOns"),
       };
-      const serialized = JSON.stringify(body);
-      if (serialized !== lastRequest.body) lastRequest = { body: serialized, key: crypto.randomUUID() };
       submit.disabled = true;
       clearProblem(form);
       try {
-        const created = await context.api.createCustomer(body, lastRequest.key);
+        const created = await context.api.createCustomer(body, keyFor(body));
         dialog.close();
         context.customerAdded(created);
       } catch (error) {

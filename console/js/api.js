@@ -2,12 +2,14 @@
 // is an ApiError carrying the problem+json the API answered (RFC 9457).
 
 export class ApiError extends Error {
-  constructor(status, problem) {
+  /** retryAfter: the seconds a 503 or 429 asked to wait (Retry-After), or null. */
+  constructor(status, problem, retryAfter = null) {
     super(problem.detail || problem.title || problem.message || `The API answered ${status}`);
     this.status = status;
     this.code = problem.code;
     this.reason = problem.reason;
     this.errors = problem.errors ?? [];
+    this.retryAfter = retryAfter;
   }
 
   /** The message for one field, when the API named it. */
@@ -17,7 +19,8 @@ export class ApiError extends Error {
 }
 
 export function createApi({ baseUrl, token, onUnauthenticated }) {
-  async function request(method, path, { body, headers = {} } = {}) {
+  // The answer's JSON or, with as: "blob", its bytes (a file); a failure is an ApiError either way.
+  async function request(method, path, { body, headers = {}, as = "json" } = {}) {
     const init = { method, headers: { ...headers } };
     if (token) init.headers.Authorization = `Bearer ${token()}`;
     if (body !== undefined) {
@@ -30,6 +33,7 @@ export function createApi({ baseUrl, token, onUnauthenticated }) {
     } catch {
       throw new ApiError(0, { detail: "The API could not be reached. Check your connection and try again." });
     }
+    if (response.ok && as === "blob") return response.blob();
     const text = await response.text();
     let json = {};
     try {
@@ -38,7 +42,8 @@ export function createApi({ baseUrl, token, onUnauthenticated }) {
       json = { detail: text };
     }
     if (!response.ok) {
-      const error = new ApiError(response.status, json);
+      const retryAfter = Number.parseInt(response.headers.get("Retry-After"), 10);
+      const error = new ApiError(response.status, json, Number.isNaN(retryAfter) ? null : retryAfter);
       if (response.status === 401 && onUnauthenticated) onUnauthenticated(error);
       throw error;
     }
@@ -53,10 +58,16 @@ export function createApi({ baseUrl, token, onUnauthenticated }) {
 
   return {
     catalog: () => request("GET", "/catalog"),
-    listCustomers: ({ view, limit, nextToken }) => request("GET", `/customers${query({ view, limit, nextToken })}`),
+    /** One page; listing holds the view, the filters and the sort (listing.js's apiParameters). */
+    listCustomers: (listing, { limit, nextToken }) => request("GET", `/customers${query({ ...listing, limit, nextToken })}`),
+    /** Every customer of the listing as the API's CSV file (a Blob), fetched with the same Authorization. */
+    exportCustomers: (listing) => request("GET", `/customers/export${query(listing)}`, { as: "blob" }),
     getCustomer: (id) => request("GET", customer(id)),
     createCustomer: (body, idempotencyKey) =>
       request("POST", "/customers", { body, headers: { "Idempotency-Key": idempotencyKey } }),
+    /** {action, customerIds, parameters}: {results: [{customerId, status, customer | problem}]}, in the order asked. */
+    bulk: (body, idempotencyKey) =>
+      request("POST", "/customers/bulk", { body, headers: { "Idempotency-Key": idempotencyKey } }),
     updateCustomer: (id, changes, version) =>
       request("PATCH", customer(id), { body: changes, headers: version ? { "If-Match": `"${version}"` } : {} }),
     activationLink: (id) => request("GET", `${customer(id)}/activation-link`),
@@ -67,6 +78,19 @@ export function createApi({ baseUrl, token, onUnauthenticated }) {
     setAutoUpgrade: (id, enabled) => request("PUT", `${customer(id)}/auto-upgrade`, { body: { enabled } }),
     convert: (id, body) => request("POST", `${customer(id)}/conversion`, { body }),
     events: (id, nextToken) => request("GET", `${customer(id)}/events${query({ limit: 20, nextToken })}`),
+  };
+}
+
+/**
+ * Idempotency-Keys for one intent (a dialog, a confirmation): the same body again, a retry after a lost answer, gets
+ * the same key, so the API applies it once; another body gets a new one.
+ */
+export function idempotencyKeys() {
+  let last = { body: null, key: null };
+  return (body) => {
+    const serialized = JSON.stringify(body);
+    if (serialized !== last.body) last = { body: serialized, key: crypto.randomUUID() };
+    return last.key;
   };
 }
 

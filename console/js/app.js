@@ -2,10 +2,14 @@ import config from "../config.js";
 import { createAddCustomerDialog } from "./add-customer.js";
 import { createApi, createLocalApi } from "./api.js";
 import { beginSignIn, completeSignIn, currentSession, signInLocally, signOut } from "./auth.js";
+import { createBulkActions } from "./bulk-actions.js";
 import { createCustomerDialog } from "./customer-dialog.js";
+import { createExport } from "./customer-export.js";
+import { createCustomerFilters } from "./customer-filters.js";
 import { createCustomerList } from "./customer-list.js";
 import { announce, fill, h } from "./dom.js";
 import { viewerZone } from "./format.js";
+import { DEFAULT_SORT, inView, readListing, showInAddress } from "./listing.js";
 import { createLocalTools } from "./local-tools.js";
 import { describe } from "./problems.js";
 
@@ -85,24 +89,39 @@ async function showWorkspace(session) {
 
   // A viewer is offered no action it may not take: the API would refuse it (403 ROLE_VIEWER) anyway.
   const context = { api, localApi, local, canChange: session.role === "ADMIN", catalog: { skus: [], addOns: [] } };
+  context.selection = context.canChange ? createBulkActions(byId("bulk-actions"), context) : null;
   const list = createCustomerList(byId("customer-list"), context);
   const customerDialog = createCustomerDialog(byId("customer-dialog"), context);
   const addDialog = createAddCustomerDialog(byId("add-dialog"), context);
   const tools = local ? createLocalTools(byId("local-tools"), context) : null;
+  const filters = createCustomerFilters(byId("customer-filters"), { onChange: navigate });
   const tabs = [...document.querySelectorAll('[role="tab"]')];
+  // The listing shown: the one in the address (listing.js), from the first load and on every Back and Forward.
+  let listing = readListing();
 
-  function selectTab(view, focus = false) {
+  function selectTab(view) {
     for (const tab of tabs) {
       const selected = tab.dataset.view === view;
       tab.setAttribute("aria-selected", String(selected));
       tab.tabIndex = selected ? 0 : -1;
-      if (selected) {
-        byId("customer-list").setAttribute("aria-labelledby", tab.id);
-        if (focus) tab.focus();
-      }
+      if (selected) byId("customer-panel").setAttribute("aria-labelledby", tab.id);
     }
-    return list.show(view);
   }
+
+  function show(next) {
+    listing = next;
+    selectTab(next.view);
+    filters.show(next);
+    return list.show(next);
+  }
+
+  function navigate(next, options) {
+    showInAddress(next, options);
+    return show(next);
+  }
+
+  addEventListener("popstate", () => show(readListing()));
+  createExport(byId("export-customers"), context, () => listing);
 
   Object.assign(context, {
     refreshList: () => list.reload(),
@@ -112,9 +131,12 @@ async function showWorkspace(session) {
     },
     openCustomer: (customerId) => customerDialog.open(customerId),
     returnToCustomer: (customerId) => list.returnTo(customerId),
+    changeListing: (changes) => navigate({ ...listing, ...changes }),
+    selectionChanged: () => list.selectionChanged(),
     customerAdded: (customer) => {
       announce(`${customer.organizationName} added; its activation link was emailed to ${customer.notificationEmail}.`);
-      selectTab("pending");
+      // Unfiltered, so that the new customer is in sight.
+      navigate({ view: "pending", sort: DEFAULT_SORT });
       tools?.refresh();
     },
     async copy(text, message) {
@@ -129,13 +151,15 @@ async function showWorkspace(session) {
   });
 
   // Tabs as the ARIA pattern has them: one tab stop, arrow keys move between tabs.
+  // Another tab keeps the filters that apply there.
   for (const tab of tabs) {
-    tab.onclick = () => selectTab(tab.dataset.view);
+    tab.onclick = () => navigate(inView(listing, tab.dataset.view));
     tab.onkeydown = (event) => {
       const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
       if (!step) return;
       const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length];
-      selectTab(next.dataset.view, true);
+      navigate(inView(listing, next.dataset.view));
+      next.focus();
     };
   }
   const add = byId("add-customer");
@@ -146,7 +170,10 @@ async function showWorkspace(session) {
   byId("sign-in").hidden = true;
   byId("workspace").hidden = false;
   byId("local-tools").hidden = !local;
-  selectTab("customers");
+  byId("bulk-actions").hidden = !context.canChange;
+  // The address as the listing reads it: what a hand-edited link asked and no tab takes is left out.
+  showInAddress(listing, { replace: true });
+  show(listing);
   tools?.refresh();
   try {
     context.catalog = await api.catalog();

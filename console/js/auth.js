@@ -64,7 +64,10 @@ export async function beginSignIn(config) {
   const state = randomString();
   const nonce = randomString();
   const challenge = base64Url(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)));
-  sessionStorage.setItem(PENDING_SIGN_IN, JSON.stringify({ verifier, state, nonce, tokenEndpoint: provider.token_endpoint }));
+  // returnTo: the listing in the address (a shared, filtered link), back in place after the provider's round trip.
+  sessionStorage.setItem(PENDING_SIGN_IN, JSON.stringify({
+    verifier, state, nonce, tokenEndpoint: provider.token_endpoint, returnTo: location.search,
+  }));
   const url = new URL(provider.authorization_endpoint);
   url.search = new URLSearchParams({
     response_type: "code",
@@ -88,7 +91,7 @@ export async function completeSignIn(config) {
   if (!params.has("code") && !params.has("error")) return null;
   const pending = JSON.parse(sessionStorage.getItem(PENDING_SIGN_IN) ?? "null");
   sessionStorage.removeItem(PENDING_SIGN_IN);
-  history.replaceState(null, "", location.pathname);
+  history.replaceState(null, "", location.pathname + (pending?.returnTo ?? ""));
   if (params.has("error")) throw new Error(`Sign-in failed: ${params.get("error_description") ?? params.get("error")}`);
   if (!pending || params.get("state") !== pending.state) throw new Error("Sign-in failed: the answer does not match the request. Sign in again.");
 

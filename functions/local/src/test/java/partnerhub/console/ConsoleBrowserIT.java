@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -241,6 +243,73 @@ class ConsoleBrowserIT {
         return (String) page.evaluate("JSON.parse(sessionStorage.getItem('partnerhub.session')).token");
     }
 
+    /** Signs in with "Sign in as another partner (local)", in the role given (ADMIN or VIEWER). */
+    void signInAsAnotherPartner(String partnerId, String role) {
+        page.navigate("/");
+        page.getByText("Sign in as another partner (local)").click();
+        page.getByLabel("Partner id").fill(partnerId);
+        page.getByLabel("Role").selectOption(role);
+        page.locator("details.other-partner").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Sign in").setExact(true)).click();
+        assertThat(page.locator(".who")).containsText("(partner " + partnerId + ")");
+    }
+
+    /** The organization names in the table, top to bottom, once its rows are those of the answer drawn. */
+    List<String> organizationsShown() {
+        assertThat(page.locator("#customer-list")).hasAttribute("aria-busy", "false");
+        return page.locator(".customers-table tbody tr[data-customer-id] .organization").allTextContents();
+    }
+
+    static RequestOptions bearer(String token) {
+        return RequestOptions.create().setHeader("Authorization", "Bearer " + token);
+    }
+
+    /** A customer of the token's partner, added through the API; returns its id. */
+    String addCustomer(String token, String organization) throws IOException {
+        var created = page.request().post("/customers", bearer(token).setHeader("Content-Type", "application/json")
+                .setData(Map.of("organizationName", organization, "sku", "STANDARD",
+                        "notificationEmail", "it@" + organization.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example")));
+        assertEquals(201, created.status(), created.text());
+        return (String) JSON.std.mapFrom(created.text()).get("customerId");
+    }
+
+    /** Activated by the customer and imported by the pipeline, as they would: its trial runs from now. */
+    void onboard(String token, String customerId) throws IOException {
+        String link = (String) apiGet(token, "/customers/" + customerId + "/activation-link").get("activationLink");
+        var activated = page.request().post("/activations", RequestOptions.create()
+                .setHeader("Content-Type", "application/json")
+                .setData(Map.of("token", link.substring(link.indexOf("token=") + "token=".length()))));
+        assertEquals(200, activated.status(), activated.text());
+        var imported = page.request().post("/local/import-events", RequestOptions.create()
+                .setHeader("Content-Type", "application/json")
+                .setData(Map.of("customerId", customerId, "state", "COMPLETED")));
+        assertEquals(202, imported.status(), imported.text());
+        assertEquals("COMPLETED", apiGet(token, "/customers/" + customerId).get("onboardingStatus"));
+    }
+
+    Map<String, Object> apiGet(String token, String path) throws IOException {
+        var answer = page.request().get(path, bearer(token));
+        assertEquals(200, answer.status(), path + ": " + answer.text());
+        return JSON.std.mapFrom(answer.text());
+    }
+
+    /** Every customer a listing of the API holds, page after page, in its order. */
+    List<Map<?, ?>> apiCustomers(String token, String query) throws IOException {
+        var customers = new ArrayList<Map<?, ?>>();
+        String next = null;
+        do {
+            var answer = apiGet(token, "/customers?limit=100&" + query
+                    + (next == null ? "" : "&nextToken=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+            ((List<?>) answer.get("items")).forEach(item -> customers.add((Map<?, ?>) item));
+            next = (String) answer.get("nextToken");
+        } while (next != null);
+        return customers;
+    }
+
+    static List<String> names(List<Map<?, ?>> customers) {
+        return customers.stream().map(customer -> (String) customer.get("organizationName")).toList();
+    }
+
     // ------------------------------------------------------------------ the tests
 
     @Test
@@ -285,6 +354,16 @@ class ConsoleBrowserIT {
         assertThat(page.locator(".role")).hasText("Viewer: read only");
         assertThat(row("Fabrikam")).isVisible();
         assertThat(page.locator("#add-customer")).isHidden();
+        // No box to select a customer, no bulk action; but finding, sorting and exporting, as reads.
+        assertThat(page.locator(".customers-table input[type=checkbox]")).hasCount(0);
+        assertThat(page.locator("#bulk-actions")).isHidden();
+        assertThat(page.getByText("Bulk actions")).hasCount(0);
+        assertThat(page.getByText("Select all on this page")).hasCount(0);
+        assertThat(button("Export CSV")).isVisible();
+        refreshingTheList(() -> page.getByLabel("Source", new Page.GetByLabelOptions().setExact(true))
+                .selectOption("MARKETPLACE"));
+        assertEquals(List.of("Woodgrove Bank"), organizationsShown());
+        refreshingTheList(() -> page.goBack());
 
         manage("Fabrikam");
         assertThat(dialog().locator(".read-only")).containsText("signed in as a viewer");
@@ -516,6 +595,291 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(1)
+    void findsCustomersWithFiltersKeptInTheAddressThroughAReloadAndBack() throws Exception {
+        signInAsTheDemoPartner();
+        assertThat(row("Northwind Traders")).isVisible();
+        var exact = new Page.GetByLabelOptions().setExact(true);
+
+        refreshingTheList(() -> page.getByLabel("Source", exact).selectOption("MARKETPLACE"));
+        assertEquals(List.of("Woodgrove Bank"), organizationsShown());
+        assertThat(page).hasURL(Pattern.compile("/\\?source=MARKETPLACE$"));
+
+        // The search, case-insensitive, as the partner types (applied once the typing pauses).
+        refreshingTheList(() -> page.getByLabel("Search").pressSequentially("WOOD"));
+        assertEquals(names(apiCustomers(token(), "view=customers&source=MARKETPLACE&q=WOOD")), organizationsShown());
+        assertEquals(List.of("Woodgrove Bank"), organizationsShown());
+        assertThat(page).hasURL(Pattern.compile("/\\?source=MARKETPLACE&q=WOOD$"));
+        page.getByLabel("Search").fill("");
+        refreshingTheList(() -> page.getByLabel("Search").pressSequentially("northwind"));
+        assertThat(page.locator(".customers-table td.empty")).hasText("No customers match these filters.");
+
+        // A reload (or the link, bookmarked) shows the same view, its controls set as they were.
+        refreshingTheList(() -> page.reload());
+        assertThat(page.getByLabel("Search")).hasValue("northwind");
+        assertThat(page.getByLabel("Source", exact)).hasValue("MARKETPLACE");
+        assertThat(page.locator(".customers-table td.empty")).hasText("No customers match these filters.");
+
+        // Back: one step per change, the keystrokes of one search being one change.
+        refreshingTheList(() -> page.goBack());
+        assertThat(page).hasURL(Pattern.compile("/\\?source=MARKETPLACE$"));
+        assertThat(page.getByLabel("Search")).hasValue("");
+        assertEquals(List.of("Woodgrove Bank"), organizationsShown());
+        refreshingTheList(() -> page.goBack());
+        assertThat(page.getByLabel("Source", exact)).hasValue("");
+        assertEquals(names(apiCustomers(token(), "view=customers")), organizationsShown());
+        screenshot("filters");
+    }
+
+    @Test
+    @Order(1)
+    void sortsByAColumnHeaderWithTheMouseOrTheKeyboard() throws Exception {
+        signInAsTheDemoPartner();
+        Locator organization = page.locator(".customers-table th").filter(new Locator.FilterOptions()
+                .setHasText("Organization"));
+        Locator added = page.locator(".customers-table th").filter(new Locator.FilterOptions().setHasText("Added"));
+        assertThat(added).hasAttribute("aria-sort", "descending");
+        assertThat(organization).not().hasAttribute("aria-sort", Pattern.compile(".*"));
+
+        refreshingTheList(() -> organization.getByRole(AriaRole.BUTTON).click());
+        assertThat(organization).hasAttribute("aria-sort", "ascending");
+        assertThat(added).not().hasAttribute("aria-sort", Pattern.compile(".*"));
+        assertThat(page).hasURL(Pattern.compile("/\\?sort=organizationName$"));
+        List<String> shown = organizationsShown();
+        var alphabetical = new ArrayList<>(shown);
+        alphabetical.sort(String.CASE_INSENSITIVE_ORDER);
+        assertEquals(alphabetical, shown);
+        assertEquals(names(apiCustomers(token(), "view=customers&sort=organizationName")), shown);
+
+        // By keyboard: Enter on the header's button, which keeps the focus through the redraw; again, the other way.
+        added.getByRole(AriaRole.BUTTON).focus();
+        refreshingTheList(() -> page.keyboard().press("Enter"));
+        assertThat(added).hasAttribute("aria-sort", "descending");
+        assertThat(added.getByRole(AriaRole.BUTTON)).isFocused();
+        refreshingTheList(() -> page.keyboard().press("Enter"));
+        assertThat(added).hasAttribute("aria-sort", "ascending");
+        assertThat(added.getByRole(AriaRole.BUTTON)).isFocused();
+        assertEquals(names(apiCustomers(token(), "view=customers&sort=createdAt")), organizationsShown());
+    }
+
+    @Test
+    @Order(2)
+    void exportsTheListingShownAsACsvFile() throws Exception {
+        signInAsTheDemoPartner();
+        refreshingTheList(() -> page.getByLabel("Account type", new Page.GetByLabelOptions().setExact(true))
+                .selectOption("TRIAL"));
+        var asked = new ArrayList<URI>();
+        page.onRequest(request -> {
+            if (URI.create(request.url()).getPath().equals("/customers/export")) {
+                asked.add(URI.create(request.url()));
+            }
+        });
+
+        var download = page.waitForDownload(() -> button("Export CSV").click());
+        assertEquals(null, download.failure());
+        assertEquals("customers-" + java.time.LocalDate.now(VIEWER_ZONE) + ".csv", download.suggestedFilename());
+        assertEquals(Map.of("view", "customers", "accountType", "TRIAL", "sort", "-createdAt"),
+                form(asked.getFirst().getRawQuery()));
+
+        // Every customer of the listing, in its order, every field as the API gives it.
+        List<List<String>> csv = parseCsv(Files.readString(download.path(), StandardCharsets.UTF_8));
+        List<String> header = csv.getFirst();
+        var customers = apiCustomers(token(), "view=customers&accountType=TRIAL");
+        assertTrue(customers.size() >= 2, "the demo's trials: " + customers);
+        assertEquals(customers.size(), csv.size() - 1, () -> "rows: " + csv);
+        for (int i = 0; i < customers.size(); i++) {
+            Map<?, ?> customer = customers.get(i);
+            List<String> cells = csv.get(i + 1);
+            assertTrue(header.containsAll(customer.keySet()), "header " + header + " holds " + customer.keySet());
+            for (var field : customer.entrySet()) {
+                String cell = cells.get(header.indexOf((String) field.getKey()));
+                Object value = field.getValue();
+                if (value instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+                    assertEquals(Instant.parse(text), Instant.parse(cell), field.getKey() + " of " + customer);
+                } else {
+                    String expected = value == null ? "" : value instanceof List<?> list
+                            ? String.join(";", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
+                    assertEquals(expected, cell, field.getKey() + " of " + customer);
+                }
+            }
+        }
+        assertThat(page.locator("#status")).containsText("customers-");
+    }
+
+    /** RFC 4180: fields separated by commas, quoted when they hold a comma, a quote (doubled) or a line break. */
+    static List<List<String>> parseCsv(String text) {
+        var rows = new ArrayList<List<String>>();
+        var row = new ArrayList<String>();
+        var field = new StringBuilder();
+        boolean quoted = false;
+        String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c != '"') {
+                    field.append(c);
+                } else if (i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' || c == '\n') {
+                if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else {
+                field.append(c);
+            }
+        }
+        if (field.length() > 0 || !row.isEmpty()) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @Test
+    @Order(6)
+    void appliesABulkActionOnceAndShowsWhatBecameOfEachCustomer() throws Exception {
+        String token = localToken("bulk-msp", "ops@bulk-msp.example");
+        String alpha = addCustomer(token, "Alpha Bulk");
+        onboard(token, alpha);
+        String beta = addCustomer(token, "Beta Bulk");
+        onboard(token, beta);
+        String gamma = addCustomer(token, "Gamma Bulk"); // pending: its trial has not started
+        Instant alphaEnd = Instant.parse((String) apiGet(token, "/customers/" + alpha).get("expirationDate"));
+        Instant betaEnd = Instant.parse((String) apiGet(token, "/customers/" + beta).get("expirationDate"));
+
+        // Two trials on the Customers tab, the pending customer on the other: the selection spans both.
+        signInAsAnotherPartner("bulk-msp", "ADMIN");
+        assertThat(row("Beta Bulk")).isVisible();
+        page.getByLabel("Select all on this page").check();
+        assertThat(page.locator(".selection-count")).hasText("2 selected");
+        assertThat(row("Alpha Bulk").getByLabel("Select Alpha Bulk")).isChecked();
+        tab("Pending customers").click();
+        row("Gamma Bulk").getByLabel("Select Gamma Bulk").check();
+        assertThat(page.locator(".selection-count")).hasText("3 selected (2 not on this page)");
+        assertThat(page.getByLabel("Select all on this page")).isChecked();
+
+        // The first answer is lost on its way back: the request ran, the console never heard.
+        var keys = new ArrayList<String>();
+        var lost = new java.util.concurrent.atomic.AtomicBoolean();
+        page.route("**/customers/bulk", route -> {
+            keys.add(route.request().headerValue("idempotency-key"));
+            if (lost.compareAndSet(false, true)) {
+                route.fetch();
+                route.abort();
+            } else {
+                route.resume();
+            }
+        });
+        button("Bulk actions").click();
+        page.locator("#bulk-menu").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Extend trial")).click();
+        Locator panel = page.locator(".bulk-panel");
+        assertThat(panel.locator("#bulk-title")).isFocused();
+        assertThat(panel.locator(".bulk-names li")).hasCount(3);
+        assertThat(panel.locator(".bulk-names")).containsText("Gamma Bulk");
+        Locator submit = panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Extend trial for 3 customers"));
+        submit.click();
+        assertThat(panel.locator(".form-alert")).containsText("could not be reached");
+        screenshot("bulk-confirm");
+        refreshingTheList(submit::click);
+
+        assertThat(panel.locator("#bulk-title")).hasText("Extend trial: 2 done, 1 not done");
+        Locator results = panel.locator(".bulk-result");
+        assertThat(results.filter(new Locator.FilterOptions().setHasText("Gamma Bulk"))).containsText(
+                "Refused: the trial has not started yet");
+        assertThat(results.filter(new Locator.FilterOptions().setHasText("Gamma Bulk"))).hasClass(
+                Pattern.compile("\\bfailed\\b"));
+        assertThat(results.filter(new Locator.FilterOptions().setHasText("Alpha Bulk"))).containsText("Trial ends");
+        assertThat(results.filter(new Locator.FilterOptions().setHasText("Beta Bulk"))).hasClass(
+                Pattern.compile("\\bdone\\b"));
+        assertThat(page.locator("#status")).containsText("2 done, 1 not done");
+        screenshot("bulk-results");
+        page.unrouteAll();
+
+        // Applied once, under one key: the retry got the first run's answer back, and nothing twice.
+        assertEquals(2, keys.size(), keys::toString);
+        assertEquals(keys.get(0), keys.get(1));
+        assertEquals(alphaEnd.plus(Duration.ofDays(14)).toString(), apiGet(token, "/customers/" + alpha).get("expirationDate"));
+        assertEquals(betaEnd.plus(Duration.ofDays(14)).toString(), apiGet(token, "/customers/" + beta).get("expirationDate"));
+        assertEquals(null, apiGet(token, "/customers/" + gamma).get("expirationDate"));
+
+        // The selection is spent, and the list shows the change.
+        assertThat(page.locator(".selection-count")).hasText("None selected");
+        assertThat(page.locator(".customers-table input[type=checkbox]:checked")).hasCount(0);
+        tab("Customers").click();
+        assertThat(row("Alpha Bulk").locator("td[data-label=Expiration] time"))
+                .hasAttribute("datetime", alphaEnd.plus(Duration.ofDays(14)).toString());
+    }
+
+    @Test
+    @Order(6)
+    void fillsAPageTheApiEndedShortAndOffersNextWhileItHasMore() throws Exception {
+        String token = localToken("short-msp", "ops@short-msp.example");
+        for (int i = 1; i <= 4; i++) {
+            addCustomer(token, "Short " + i);
+        }
+        // The API may end a filtered page short, even empty, with a nextToken (it reads at most 10,000 customers a
+        // request). Here a first page is cut to one customer.
+        var asked = new ArrayList<String>();
+        page.route(url -> URI.create(url).getPath().equals("/customers"), route -> {
+            String url = route.request().url();
+            asked.add(url);
+            if (url.contains("nextToken=")) {
+                route.resume();
+            } else {
+                route.fulfill(new Route.FulfillOptions().setResponse(route.fetch(new Route.FetchOptions()
+                        .setUrl(url.replaceFirst("limit=\\d+", "limit=1")))));
+            }
+        });
+        signInAsAnotherPartner("short-msp", "ADMIN");
+        refreshingTheList(() -> tab("Pending customers").click());
+        assertEquals(names(apiCustomers(token, "view=pending")), organizationsShown());
+        assertEquals(4, organizationsShown().size());
+        assertThat(button("Next")).isDisabled();
+        List<String> pending = asked.stream().filter(url -> url.contains("view=pending")).toList();
+        assertEquals(2, pending.size(), pending::toString);
+        assertTrue(pending.get(1).contains("limit=9") && pending.get(1).contains("nextToken="), pending::toString);
+
+        // Now every answer is empty but for its token: a few requests, then no false "no match", and Next.
+        page.unrouteAll();
+        asked.clear();
+        page.route(url -> URI.create(url).getPath().equals("/customers"), route -> {
+            asked.add(route.request().url());
+            var response = route.fetch(new Route.FetchOptions()
+                    .setUrl(route.request().url().replaceFirst("limit=\\d+", "limit=1")));
+            try {
+                var answer = JSON.std.mapFrom(response.text());
+                answer.put("items", List.of());
+                route.fulfill(new Route.FulfillOptions().setResponse(response).setBody(JSON.std.asString(answer)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        refreshingTheList(() -> page.getByLabel("Search").fill("short"));
+        assertThat(page.locator(".customers-table td.empty")).hasText(
+                "No match among the customers read so far. Next reads further.");
+        assertThat(button("Next")).isEnabled();
+        assertEquals(3, asked.size(), asked::toString);
+        page.unrouteAll();
+        refreshingTheList(() -> button("Next").click());
+        assertEquals(List.of("Short 1"), organizationsShown());
+    }
+
+    @Test
     @Order(9)
     void signsInWithOpenIdConnectAuthorizationCodeAndPkce() throws Exception {
         // A stand-in provider at https://idp.example, answered by the test: discovery, the authorization endpoint
@@ -552,11 +916,15 @@ class ConsoleBrowserIT {
             }
         });
 
-        page.navigate("/");
+        // From a shared link to a sorted listing: the listing is back in place after the provider's round trip.
+        page.navigate("/?sort=organizationName");
         button("Sign in").click();
         assertThat(page.locator(".who")).hasText("bob@oidc-msp.example (partner oidc-msp)");
         assertThat(page.locator(".customers-table td.empty")).hasText("No onboarded customers yet.");
         assertTrue(!page.url().contains("code="), "the code leaves the address bar: " + page.url());
+        assertThat(page).hasURL(base + "/?sort=organizationName");
+        assertThat(page.locator(".customers-table th").filter(new Locator.FilterOptions().setHasText("Organization")))
+                .hasAttribute("aria-sort", "ascending");
 
         assertEquals("code", authorization.get("response_type"));
         assertEquals("console", authorization.get("client_id"));
