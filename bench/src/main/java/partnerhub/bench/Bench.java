@@ -101,6 +101,9 @@ public final class Bench {
                         .filter(f -> f.logicalId().equals(SweepBench.FUNCTION)).findFirst()
                         .orElseThrow(() -> new IllegalStateException("template.yaml has no " + SweepBench.FUNCTION))));
             }
+            if (options.runs(Part.LISTING)) {
+                results.listing(ListingBench.run(bench));
+            }
             results.notes(stack.unresolvedVariables());
             results.write(output, (System.nanoTime() - bench.started) / 1e9);
             System.err.println("Wrote " + output.resolve("results.json") + " and " + output.resolve("results.md"));
