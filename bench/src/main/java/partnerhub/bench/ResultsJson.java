@@ -37,6 +37,9 @@ final class ResultsJson {
         if (f.listing() != null) {
             json.put("listing", listing(f.listing()));
         }
+        if (f.bulk() != null) {
+            json.put("bulk", bulk(f.bulk()));
+        }
         json.put("targets", targets);
         json.put("notes", f.notes());
         return json;
@@ -204,6 +207,23 @@ final class ResultsJson {
         json.put("timedReads", millis.size());
         json.put("p50Ms", Figures.round(Stats.median(millis)));
         json.put("p99Ms", Figures.round(Stats.percentile(millis, 99)));
+        return json;
+    }
+
+    private static Map<String, Object> bulk(BulkBench.Result r) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("customers", r.customers());
+        json.put("extendedOnce", r.extended());
+        json.put("delayMs", r.delayMillis());
+        json.put("sdkBounds", r.sdkBounds());
+        json.put("seconds", Figures.round(r.seconds()));
+        json.put("functionTimeoutSeconds", r.timeoutSeconds());
+        json.put("ofTimeout", Figures.round(r.ofTimeout()));
+        json.put("sdkSeconds", Figures.round(r.sdkSeconds()));
+        json.put("sdkSecondsLessDelays", Figures.round(r.motoSeconds()));
+        json.put("awsCalls", r.calls());
+        json.put("awsCallsPerCustomer", Figures.round((double) r.calls() / r.customers()));
+        json.put("awsCallsByOperation", r.callsByOperation());
         return json;
     }
 

@@ -109,6 +109,9 @@ final class ResultsMarkdown {
         if (f.listing() != null) {
             listing(md, f.listing());
         }
+        if (f.bulk() != null) {
+            bulk(md, f.bulk());
+        }
         if (!f.notes().isEmpty()) {
             md.append("\n## Notes\n\n");
             f.notes().forEach(note -> md.append("- ").append(note).append('\n'));
@@ -142,6 +145,24 @@ final class ResultsMarkdown {
                         + " `now`: the instant the customers were made for. moto's Query goes over every item of its"
                         + " table, so the times compare listings with each other, not with DynamoDB.%n",
                 listing.loadSeconds(), listing.otherPartnersCustomers(), ListingBench.FIRST_PAGE_READS));
+    }
+
+    private static void bulk(StringBuilder md, BulkBench.Result r) {
+        md.append(String.format(Locale.ROOT, "%n## Bulk: POST /customers/bulk, EXTEND_TRIAL on %d customers, every AWS"
+                + " call delayed %d ms%n%n", r.customers(), r.delayMillis()));
+        md.append("| customers | extended once | request s | function Timeout s | ÷ Timeout | AWS calls | per customer"
+                + " | SDK s | of it moto's own s |\n|---|---|---|---|---|---|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| %d | %d | %.2f | %d | %.2f | %,d | %.2f | %.2f | %.2f |%n",
+                r.customers(), r.extended(), r.seconds(), r.timeoutSeconds(), r.ofTimeout(), r.calls(),
+                (double) r.calls() / r.customers(), r.sdkSeconds(), r.motoSeconds()));
+        md.append(String.format(Locale.ROOT, "%nAWS calls (count, SDK time, the delays included): %s.%n",
+                r.callsByOperation()));
+        md.append(String.format(Locale.ROOT, "%nThe function's artifact and handler in a child JVM (SnapStart's flags,"
+                + " its first invoke, no priming: the slowest the request can be), with template.yaml's SDK bounds"
+                + " (%s); every AWS call delayed in a proxy in front of moto. Request s: the invoke, in the child;"
+                + " SDK s: the calls' time, summed; moto's own: that less the delays. The answer checked: %d results in"
+                + " the order asked, each 200 with the trial 14 days longer and one more extension, and so in the"
+                + " table, one version on (the run fails otherwise).%n", r.sdkBounds(), r.customers()));
     }
 
     /** Items read per customer returned; "—" for a listing that returned none. */
