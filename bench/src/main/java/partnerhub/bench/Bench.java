@@ -97,9 +97,13 @@ public final class Bench {
                 results.warmInvokes(WarmInvokes.run(bench, functions));
             }
             if (options.runs(Part.SWEEP)) {
-                results.sweep(SweepBench.run(bench, functions.stream()
-                        .filter(f -> f.logicalId().equals(SweepBench.FUNCTION)).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("template.yaml has no " + SweepBench.FUNCTION))));
+                results.sweep(SweepBench.run(bench, byLogicalId(functions, SweepBench.FUNCTION)));
+            }
+            if (options.runs(Part.LISTING)) {
+                results.listing(ListingBench.run(bench));
+            }
+            if (options.runs(Part.BULK)) {
+                results.bulk(BulkBench.run(bench, byLogicalId(functions, BulkBench.FUNCTION)));
             }
             results.notes(stack.unresolvedVariables());
             results.write(output, (System.nanoTime() - bench.started) / 1e9);
@@ -138,9 +142,7 @@ public final class Bench {
         if (customers.isEmpty()) {
             return List.of();
         }
-        Deployment.Function importProgress = functions.stream()
-                .filter(f -> f.logicalId().equals(Samples.IMPORT_FUNCTION)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("template.yaml has no " + Samples.IMPORT_FUNCTION));
+        Deployment.Function importProgress = byLogicalId(functions, Samples.IMPORT_FUNCTION);
         Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         var reports = new ArrayList<String>();
         var started = new ArrayList<Samples.Customer>();
@@ -168,6 +170,11 @@ public final class Bench {
                 create.timeoutSeconds() * 1000L, count + spare - 1, false), work);
         progress("created " + count + " customers for the samples");
         return Samples.created(report.responses());
+    }
+
+    private static Deployment.Function byLogicalId(List<Deployment.Function> functions, String logicalId) {
+        return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("template.yaml has no " + logicalId));
     }
 
     /** A hello world deployed as the functions are (1024 MB), answering GET /catalog's sample. */

@@ -7,7 +7,8 @@ import java.util.List;
  * the stream hello world; the typed one stands beside it.
  */
 record Figures(Options options, List<LambdaStarts.Result> lambdaStarts, List<ColdStarts.Result> coldStarts,
-               List<WarmInvokes.Result> warmInvokes, SweepBench.Result sweep, int alarms, List<String> notes) {
+               List<WarmInvokes.Result> warmInvokes, SweepBench.Result sweep, ListingBench.Result listing,
+               BulkBench.Result bulk, int alarms, List<String> notes) {
 
     static final String FLOOR = "HelloWorld";
 

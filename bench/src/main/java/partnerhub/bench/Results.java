@@ -24,6 +24,8 @@ final class Results {
     private List<ColdStarts.Result> coldStarts = List.of();
     private List<WarmInvokes.Result> warmInvokes = List.of();
     private SweepBench.Result sweep;
+    private ListingBench.Result listing;
+    private BulkBench.Result bulk;
     private final List<String> notes = new ArrayList<>();
 
     Results(Options options) {
@@ -50,6 +52,14 @@ final class Results {
         this.sweep = result;
     }
 
+    void listing(ListingBench.Result result) {
+        this.listing = result;
+    }
+
+    void bulk(BulkBench.Result result) {
+        this.bulk = result;
+    }
+
     void note(String note) {
         notes.add(note);
     }
@@ -63,7 +73,8 @@ final class Results {
     }
 
     void write(Path directory, double runSeconds) throws IOException {
-        var figures = new Figures(options, lambdaStarts, coldStarts, warmInvokes, sweep, alarms, List.copyOf(notes));
+        var figures = new Figures(options, lambdaStarts, coldStarts, warmInvokes, sweep, listing, bulk,
+                alarms, List.copyOf(notes));
         List<Map<String, Object>> targets = Targets.of(figures);
         Files.write(directory.resolve("results.json"), JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT)
                 .asBytes(ResultsJson.of(figures, targets, runSeconds)));

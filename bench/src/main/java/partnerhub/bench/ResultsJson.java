@@ -20,7 +20,7 @@ final class ResultsJson {
         json.put("options", Map.of("samples", f.options().samples(), "parts", f.options().parts().toString(),
                 "warmInvokes", f.options().warmInvokes(), "warmInvokesMeasured", f.options().warmInvokesMeasured(),
                 "sweepSizes", f.options().sweepSizes(), "throughputCustomers", f.options().throughputCustomers(),
-                "delayMs", f.options().delayMillis()));
+                "delayMs", f.options().delayMillis(), "listingCustomers", f.options().listingCustomers()));
         json.put("method", method());
         json.put("lambdaEnvironment", f.lambdaStarts().stream().map(ResultsJson::lambda).toList());
         if (!f.lambdaStarts().isEmpty()) {
@@ -33,6 +33,12 @@ final class ResultsJson {
         json.put("warm", f.warmInvokes().stream().filter(r -> r.function().isApi()).map(ResultsJson::warm).toList());
         if (f.sweep() != null) {
             json.put("sweep", sweep(f));
+        }
+        if (f.listing() != null) {
+            json.put("listing", listing(f.listing()));
+        }
+        if (f.bulk() != null) {
+            json.put("bulk", bulk(f.bulk()));
         }
         json.put("targets", targets);
         json.put("notes", f.notes());
@@ -70,6 +76,17 @@ final class ResultsJson {
                 + " of a Scan filtered on dueAt. Throughput: due customers served per second of the invoke, every AWS"
                 + " call delayed in a proxy outside moto's one-at-a-time section; the moto ceiling: served / (the"
                 + " sequential run's SDK time less the delays).");
+        method.put("listing", "GET /customers's listings in-process through DynamoDbCustomerStore.list (the store the"
+                + " handler lists with; no page token sealing, no JSON), pages of 25, against moto through its"
+                + " one-at-a-time proxy, on ManyCustomers.varied written with BatchWriteItem for one partner, beside a"
+                + " tenth as many of another partner's with the same names. Items read: the ScannedCount of every"
+                + " Query, summed by a delegating DynamoDbClient that refuses any other call; per returned: that over"
+                + " the customers the pages returned. First page: read " + ListingBench.FIRST_PAGE_READS + " times,"
+                + " p50/p99 of those reads. All pages: each page from the last one's cursor until none, every page"
+                + " timed once. Every listing's customers, page by page and in all, checked against"
+                + " CustomerQuery.matches and Sort.order on the customers written; the run fails otherwise. 'now' is"
+                + " the instant the customers were made for. moto's Query goes over every item of the table, so its"
+                + " times compare listings with each other, not with DynamoDB's.");
         return method;
     }
 
@@ -160,6 +177,53 @@ final class ResultsJson {
         }).toList());
         json.put("concurrentOverSequential", Figures.round(f.concurrentOverSequential()));
         json.put("motoCeilingServedPerSecond", Figures.round(f.sweep().motoCeilingPerSecond()));
+        return json;
+    }
+
+    private static Map<String, Object> listing(ListingBench.Result result) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("customers", result.customers());
+        json.put("otherPartnersCustomers", result.otherPartnersCustomers());
+        json.put("tableWriteSeconds", Figures.round(result.loadSeconds()));
+        json.put("pageSize", ListingBench.PAGE);
+        json.put("listings", result.listings().stream().map(l -> {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("parameters", l.parameters());
+            row.put("matching", l.matching());
+            row.put("firstPage", reads(l.firstPage(), l.firstPageMillis()));
+            row.put("allPages", reads(l.all(), l.pageMillis()));
+            return row;
+        }).toList());
+        return json;
+    }
+
+    private static Map<String, Object> reads(ListingBench.Reads reads, List<Double> millis) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("pages", reads.pages());
+        json.put("returned", reads.returned());
+        json.put("itemsRead", reads.itemsRead());
+        json.put("itemsReadPerReturned", Figures.round(reads.perReturned()));
+        json.put("queries", reads.queries());
+        json.put("timedReads", millis.size());
+        json.put("p50Ms", Figures.round(Stats.median(millis)));
+        json.put("p99Ms", Figures.round(Stats.percentile(millis, 99)));
+        return json;
+    }
+
+    private static Map<String, Object> bulk(BulkBench.Result r) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("customers", r.customers());
+        json.put("extendedOnce", r.extended());
+        json.put("delayMs", r.delayMillis());
+        json.put("sdkBounds", r.sdkBounds());
+        json.put("seconds", Figures.round(r.seconds()));
+        json.put("functionTimeoutSeconds", r.timeoutSeconds());
+        json.put("ofTimeout", Figures.round(r.ofTimeout()));
+        json.put("sdkSeconds", Figures.round(r.sdkSeconds()));
+        json.put("sdkSecondsLessDelays", Figures.round(r.motoSeconds()));
+        json.put("awsCalls", r.calls());
+        json.put("awsCallsPerCustomer", Figures.round((double) r.calls() / r.customers()));
+        json.put("awsCallsByOperation", r.callsByOperation());
         return json;
     }
 

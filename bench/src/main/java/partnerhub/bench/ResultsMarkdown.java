@@ -106,12 +106,69 @@ final class ResultsMarkdown {
                     + " serialized (the ceiling): %.1f served/s.%n", f.concurrentOverSequential(),
                     f.sweep().motoCeilingPerSecond()));
         }
+        if (f.listing() != null) {
+            listing(md, f.listing());
+        }
+        if (f.bulk() != null) {
+            bulk(md, f.bulk());
+        }
         if (!f.notes().isEmpty()) {
             md.append("\n## Notes\n\n");
             f.notes().forEach(note -> md.append("- ").append(note).append('\n'));
         }
         md.append("\nHow each figure is taken: results.json, \"method\".\n");
         return md.toString();
+    }
+
+    private static void listing(StringBuilder md, ListingBench.Result listing) {
+        md.append(String.format(Locale.ROOT, "%n## Listing: GET /customers at %,d customers of one partner, pages of"
+                + " %d%n%n", listing.customers(), ListingBench.PAGE));
+        md.append("| listing | matching | first page: returned | items read | per returned | Queries | p50 ms"
+                + " | p99 ms | all pages: pages | items read | per returned | Queries | page p50 ms | page p99 ms |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (ListingBench.Listing l : listing.listings()) {
+            ListingBench.Reads first = l.firstPage();
+            ListingBench.Reads all = l.all();
+            md.append(String.format(Locale.ROOT, "| `%s` | %,d | %d | %,d | %s | %d | %.1f | %.1f | %,d | %,d | %s"
+                            + " | %,d | %.1f | %.1f |%n", l.parameters(), l.matching(), first.returned(),
+                    first.itemsRead(), perReturned(first), first.queries(), Stats.median(l.firstPageMillis()),
+                    Stats.percentile(l.firstPageMillis(), 99), all.pages(), all.itemsRead(), perReturned(all),
+                    all.queries(), Stats.median(l.pageMillis()), Stats.percentile(l.pageMillis(), 99)));
+        }
+        md.append(String.format(Locale.ROOT, "%nIn-process through DynamoDbCustomerStore.list against moto (no token"
+                        + " sealing, no JSON), on ManyCustomers.varied written for one partner (in %.0f s) beside %,d"
+                        + " customers of another partner with the same names. Items read: the ScannedCount of every"
+                        + " Query, summed by a delegating DynamoDbClient; per returned: over the customers returned."
+                        + " First page: read %d times (p99: the slowest). All pages: every page from the last one's"
+                        + " cursor until none, each timed once. Each listing's customers checked against"
+                        + " CustomerQuery.matches and Sort.order on the data written (the run fails otherwise)."
+                        + " `now`: the instant the customers were made for. moto's Query goes over every item of its"
+                        + " table, so the times compare listings with each other, not with DynamoDB.%n",
+                listing.loadSeconds(), listing.otherPartnersCustomers(), ListingBench.FIRST_PAGE_READS));
+    }
+
+    private static void bulk(StringBuilder md, BulkBench.Result r) {
+        md.append(String.format(Locale.ROOT, "%n## Bulk: POST /customers/bulk, EXTEND_TRIAL on %d customers, every AWS"
+                + " call delayed %d ms%n%n", r.customers(), r.delayMillis()));
+        md.append("| customers | extended once | request s | function Timeout s | ÷ Timeout | AWS calls | per customer"
+                + " | SDK s | of it moto's own s |\n|---|---|---|---|---|---|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| %d | %d | %.2f | %d | %.2f | %,d | %.2f | %.2f | %.2f |%n",
+                r.customers(), r.extended(), r.seconds(), r.timeoutSeconds(), r.ofTimeout(), r.calls(),
+                (double) r.calls() / r.customers(), r.sdkSeconds(), r.motoSeconds()));
+        md.append(String.format(Locale.ROOT, "%nAWS calls (count, SDK time, the delays included): %s.%n",
+                r.callsByOperation()));
+        md.append(String.format(Locale.ROOT, "%nThe function's artifact and handler in a child JVM (SnapStart's flags,"
+                + " its first invoke, no priming: the slowest the request can be), with template.yaml's SDK bounds"
+                + " (%s); every AWS call delayed in a proxy in front of moto. Request s: the invoke, in the child;"
+                + " SDK s: the calls' time, summed; moto's own: that less the delays. The answer checked: %d results in"
+                + " the order asked, each 200 with the trial 14 days longer and one more extension, and so in the"
+                + " table, one version on (the run fails otherwise).%n", r.sdkBounds(), r.customers()));
+    }
+
+    /** Items read per customer returned; "—" for a listing that returned none. */
+    private static String perReturned(ListingBench.Reads reads) {
+        double per = reads.perReturned();
+        return Double.isNaN(per) ? "—" : String.format(Locale.ROOT, "%.2f", per);
     }
 
     private static void costTable(StringBuilder md, String title, List<Costs.Line> lines) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import partnerhub.domain.bulk.BulkRequest;
 
 /** The targets, each with its value, its worst subject and whether it is met. */
 final class Targets {
@@ -50,6 +51,10 @@ final class Targets {
         concurrent.put("value", f.sweep() == null ? null : Figures.round(f.concurrentOverSequential()));
         concurrent.put("met", f.sweep() == null ? null : f.concurrentOverSequential() >= CONCURRENT_TO_SEQUENTIAL);
         targets.add(concurrent);
+        targets.add(target("Bulk: POST /customers/bulk of " + BulkRequest.MAX_CUSTOMERS + " customers within the"
+                + " function's Timeout, every AWS call delayed " + f.options().delayMillis() + " ms (value: the"
+                + " request's time over the Timeout)", 1, f.bulk() == null ? List.of() : List.of(f.bulk()),
+                r -> BulkBench.FUNCTION, BulkBench.Result::ofTimeout));
         targets.add(target("Artifact <= 8 MB, every API function", ARTIFACT_BYTES / 1e6, apiCold,
                 r -> r.function().name(), r -> r.artifactBytes() / 1e6));
         return targets;
