@@ -166,7 +166,7 @@ abstract class BulkActionsContract extends ApiContract {
             var bulkThroughProxy = ApiEvents.load("bulk-customers.json").as(PARTNER, USER)
                     .header("idempotency-key", "k1").body(extend(trials));
             Response stopped;
-            // The third customer's write fails for good: the first two are changed, the run stops.
+            // Every write after the second fails for good: two customers are changed, then the run stops.
             var writes = new java.util.concurrent.atomic.AtomicInteger();
             try (var down = proxy.outage(calls(Service.DYNAMODB, "TransactWriteItems")
                     .and(call -> writes.incrementAndGet() > 2))) {

@@ -33,9 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * partner's customer.
  *
  * <p>A filter is applied after DynamoDB read the items, so a page that few customers match may take several reads.
- * The first asks for one item more than the page, each further one four times as many (at most {@link #MAX_ASK}),
- * until the page is full or {@link #READ_BUDGET} items were read; then the page ends where reading stopped, possibly
- * short, with a token for the rest.
+ * The first asks for one item more than the page, each further one for what the page still needs at the share of
+ * matches seen so far ({@link #nextAsk}, at most {@link #MAX_ASK}), until the page is full or {@link #READ_BUDGET}
+ * items were read; then the page ends where reading stopped, possibly short, with a token for the rest.
  */
 final class CustomerListing {
 
@@ -79,9 +79,22 @@ final class CustomerListing {
                 return page(found, plan.cursor(start));
             }
             if (plan.filtered()) {
-                ask = Math.min(MAX_ASK, ask * 4);
+                ask = nextAsk(limit + 1 - found.size(), found.size(), read, ask);
             }
         }
+    }
+
+    /**
+     * How many items the next read asks for: what the page still needs, at the share of matches read so far, with a
+     * quarter more; four times the last ask while nothing matched. Whatever a read returns past the page's last
+     * customer is read again by the next page, so asking for much more than the page needs costs twice.
+     */
+    static int nextAsk(int needed, int matched, int read, int lastAsk) {
+        if (matched == 0) {
+            return Math.min(MAX_ASK, lastAsk * 4);
+        }
+        double share = (double) matched / read;
+        return (int) Math.min(MAX_ASK, Math.max(needed, Math.ceil(needed / share * 1.25)));
     }
 
     private static Page<Customer> page(List<Map<String, AttributeValue>> items, String next) {

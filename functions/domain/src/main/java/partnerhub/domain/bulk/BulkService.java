@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import partnerhub.domain.change.BusyException;
 import partnerhub.domain.change.ConcurrentChangeException;
@@ -23,7 +27,7 @@ import partnerhub.domain.trial.TrialService;
 
 /**
  * Runs a bulk request: each customer changed by the single action, on its own (its own conditional write, rules,
- * emails and events), in the order asked. The Idempotency-Key is claimed first, so two runs of one request never
+ * emails and events), answered in the order asked. The Idempotency-Key is claimed first, so two runs of one request never
  * overlap; its record keeps the answer, which a retry gets back without changing anything. A run that stops half
  * way (a failure the single route would answer 5xx, a timeout) leaves each change it made with a receipt named by
  * the key and the customer, so the retry skips the customers already changed and does the rest.
@@ -32,6 +36,8 @@ public final class BulkService {
 
     /** As long as a create's key: at least the 24 h the contract promises. */
     static final Duration KEPT = Duration.ofHours(25);
+    /** Customers changed at once, within what one function's HTTP connections and DynamoDB's partitions take. */
+    static final int CONCURRENCY = 8;
     /** Longer than any run (API Gateway answers after 30 s); a lapsed claim is a run that stopped. */
     static final Duration CLAIM = Duration.ofSeconds(45);
 
@@ -87,24 +93,55 @@ public final class BulkService {
     /** The answer, and whether it is the one an earlier run of the same request kept. */
     public record Answer(String results, boolean replayed) {}
 
+    /**
+     * Each customer's result, in the order asked. Up to {@link #CONCURRENCY} customers are changed at once: each is
+     * its own item and transaction, so they never contend, and 100 of them fit API Gateway's 30 s however slow the
+     * calls. A failure that is not a refusal is thrown once every customer under way has finished.
+     */
     private List<Result> results(Actor actor, String key, BulkRequest request, boolean again) {
-        var results = new ArrayList<Result>(request.customerIds().size());
-        for (String customerId : request.customerIds()) {
-            String receipt = "bulk:" + Fingerprint.of(List.of(actor.partnerId(), key)) + ":" + customerId;
-            var trials = new TrialService(changes.underReceipt(receipt, again), lifecycle);
+        String prefix = "bulk:" + Fingerprint.of(List.of(actor.partnerId(), key)) + ":";
+        var permits = new Semaphore(CONCURRENCY);
+        var futures = new ArrayList<Future<Result>>(request.customerIds().size());
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String customerId : request.customerIds()) {
+                futures.add(threads.submit(() -> {
+                    permits.acquire();
+                    try {
+                        return result(actor, customerId, request, changes.underReceipt(prefix + customerId, again));
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+        }
+        var results = new ArrayList<Result>(futures.size());
+        for (Future<Result> future : futures) {
             try {
-                results.add(new Result(customerId, switch (request.action()) {
-                    case EXTEND_TRIAL -> trials.extend(actor, customerId, null);
-                    case SET_AUTO_UPGRADE -> trials.setAutoUpgrade(actor, customerId, request.enabled());
-                    case CONVERT -> trials.convert(actor, customerId, request.conversion());
-                }, null));
-            } catch (CustomerNotFoundException | InvalidStateException | StaleStateException
-                     | ConcurrentChangeException | ValidationException refused) {
-                // What the single route answers 404 or 409; anything else stops the run.
-                results.add(new Result(customerId, null, refused));
+                results.add(future.get());
+            } catch (ExecutionException failed) {
+                throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(failed.getCause());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", interrupted);
             }
         }
         return results;
+    }
+
+    private Result result(Actor actor, String customerId, BulkRequest request, CustomerChanges underReceipt) {
+        var trials = new TrialService(underReceipt, lifecycle);
+        try {
+            return new Result(customerId, switch (request.action()) {
+                case EXTEND_TRIAL -> trials.extend(actor, customerId, null);
+                case SET_AUTO_UPGRADE -> trials.setAutoUpgrade(actor, customerId, request.enabled());
+                case CONVERT -> trials.convert(actor, customerId, request.conversion());
+            }, null);
+        } catch (CustomerNotFoundException | InvalidStateException | StaleStateException
+                 | ConcurrentChangeException | ValidationException refused) {
+            // What the single route answers 404 or 409; anything else stops the run.
+            return new Result(customerId, null, refused);
+        }
     }
 
     private void release(String partnerId, String key) {
