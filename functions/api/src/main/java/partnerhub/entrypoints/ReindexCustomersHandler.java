@@ -48,7 +48,8 @@ public final class ReindexCustomersHandler extends SnapStartHandler {
             answer.put("changedMeanwhile", pass.changedMeanwhile());
             answer.put("next", pass.next());
             LOG.log(Level.INFO, "Reindex pass: " + answer);
-            JSON.std.write(answer, output);
+            // "next": null says the pass is over: written, not left out as a null usually is.
+            JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES).write(answer, output);
         });
     }
 

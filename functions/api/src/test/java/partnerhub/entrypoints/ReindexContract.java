@@ -1,6 +1,7 @@
 package partnerhub.entrypoints;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayInputStream;
@@ -55,6 +56,7 @@ abstract class ReindexContract extends ApiContract {
 
         assertEquals(3, first.get("read"));
         assertEquals(3, first.get("rewritten"));
+        assertTrue(first.containsKey("next"), "next: null, the pass is over");
         assertEquals(null, first.get("next"));
         assertEquals(0, second.get("rewritten"));
         assertEquals(List.of("Contoso", "Fabrikam", "Litware"), byName(null));
