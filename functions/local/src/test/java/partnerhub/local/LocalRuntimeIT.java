@@ -365,7 +365,7 @@ class LocalRuntimeIT {
         HttpResponse<String> created = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(console, header(created, "Access-Control-Allow-Origin"));
-        assertEquals(List.of("ETag", "Location", "Idempotent-Replayed"),
+        assertEquals(List.of("ETag", "Location", "Idempotent-Replayed", "Retry-After", "Content-Disposition"),
                 List.of(header(created, "Access-Control-Expose-Headers").split(",")));
         assertTrue(created.headers().firstValue("ETag").isPresent());
 

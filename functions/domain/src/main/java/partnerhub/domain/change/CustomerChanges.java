@@ -183,6 +183,10 @@ public final class CustomerChanges {
                 write(change(before.version(), outcome, actorLabel));
                 return outcome.after();
             } catch (ConcurrentChangeException raced) {
+                // A change under this receipt is in: an attempt whose answer was lost, or an earlier run's.
+                if (receipt != null && store.hasReceipt(receipt)) {
+                    return store.find(partnerId, customerId).orElseThrow(() -> raced);
+                }
                 if (expectedVersion != null) {
                     throw new StaleStateException("The customer changed while this request ran.");
                 }

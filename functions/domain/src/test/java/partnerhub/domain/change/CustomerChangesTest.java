@@ -45,6 +45,25 @@ class CustomerChangesTest {
     }
 
     @Test
+    void aChangeWhoseReceiptIsInAlreadyIsAnsweredAsTheCustomerIsAndNotAppliedAgain() {
+        store.put(Customers.trial("c1", NOW, NOW.plusSeconds(86_400)));
+        var underReceipt = changes.underReceipt("bulk:k:c1", false);
+        Customer extended = underReceipt.apply(Customers.ADMIN, "c1", null, this::extendOnce);
+
+        // The same change again without reading the receipt first, as after a retry whose first answer was lost.
+        Customer again = underReceipt.apply(Customers.ADMIN, "c1", null, this::extendOnce);
+
+        assertEquals(1, store.get("c1").trialExtensions());
+        assertEquals(extended, again);
+        assertEquals(store.get("c1"), again);
+    }
+
+    Outcome extendOnce(Customer customer) {
+        return Outcome.of(customer.edit().trialExtensions(customer.trialExtensions() + 1).save(changes.now()),
+                new AutoUpgradeChanged(false), "Extended");
+    }
+
+    @Test
     void aLostRaceIsDecidedAgainOnTheFreshStateAndLosesNeitherChange() {
         store.put(Customers.trial("c1", NOW, NOW.plusSeconds(86_400)));
         anotherWriterFirst();

@@ -86,6 +86,9 @@ public final class InMemoryCustomers implements CustomerStore {
         if (record != null && idempotency.containsKey(idempotencyKey)) {
             throw new ConcurrentChangeException("idempotency key " + record.key() + " taken");
         }
+        if (change.receipt() != null && receipts.contains(change.receipt())) {
+            throw new ConcurrentChangeException("receipt " + change.receipt() + " taken");
+        }
         ActivationLink.Retirement retired = change.retiredLink();
         ActivationLink.Record link = retired == null ? null : links.get(retired.nonce());
         if (link != null && (link.usedAt() != null || link.revokedAt() != null)) {
