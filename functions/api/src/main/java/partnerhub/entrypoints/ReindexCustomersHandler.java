@@ -24,8 +24,8 @@ public final class ReindexCustomersHandler extends SnapStartHandler {
 
     private static final System.Logger LOG = System.getLogger(ReindexCustomersHandler.class.getName());
 
-    /** One page of reads and rewrites, at the SDK's bounds, and the answer. */
-    private static final Duration ONE_PAGE = Duration.ofSeconds(30);
+    /** A page's read and one customer's rewrite, each at the SDK's bound, and the answer. */
+    private static final Duration ONE_CUSTOMER = Duration.ofSeconds(10);
 
     public ReindexCustomersHandler() {
         this(Dependencies.fromEnvironment());
@@ -41,7 +41,7 @@ public final class ReindexCustomersHandler extends SnapStartHandler {
         Invocation.run(context, ReindexCustomersHandler.class, () -> {
             Object from = JSON.std.mapFrom(input).get("from");
             CustomerReindex.Pass pass = dependencies().reindex().run(from instanceof String cursor ? cursor : null,
-                    TimeBudget.keeping(context, ONE_PAGE));
+                    TimeBudget.keeping(context, ONE_CUSTOMER));
             var answer = new LinkedHashMap<String, Object>();
             answer.put("read", pass.read());
             answer.put("rewritten", pass.rewritten());

@@ -18,6 +18,8 @@ import partnerhub.domain.customer.View;
 import partnerhub.domain.listing.CustomerFilter;
 import partnerhub.domain.listing.CustomerQuery;
 import partnerhub.domain.listing.Sort;
+import partnerhub.domain.listing.SortKeys;
+import partnerhub.domain.registry.CustomerService;
 import partnerhub.domain.registry.FieldError;
 import partnerhub.domain.registry.ValidationException;
 
@@ -27,7 +29,7 @@ import partnerhub.domain.registry.ValidationException;
  */
 public final class ListingParameters {
 
-    /** The filters and the sort, which both routes take. */
+    /** The filters and the sort (the parameters both routes take). */
     static final Set<String> FILTERS = Set.of("view", "q", "accountType", "status", "onboardingStatus", "source",
             "autoUpgrade", "expiresBefore", "expiresAfter", "sort");
 
@@ -63,12 +65,31 @@ public final class ListingParameters {
                 choice("autoUpgrade", ListingParameters::bool, "true, false"),
                 instant("expiresBefore"),
                 instant("expiresAfter"));
+        if (paging.contains("limit")) {
+            limit();
+        }
         Sort sort = choice("sort", ListingParameters::sort,
                 Arrays.stream(Sort.values()).map(Sort::parameter).collect(Collectors.joining(", ")));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         return new CustomerQuery(filter, sort == null ? Sort.NEWEST_FIRST : sort);
+    }
+
+    // Read again by the route; checked here too, so that a bad limit is named beside the filters' errors.
+    private void limit() {
+        String limit = request.query().get("limit");
+        if (limit == null) {
+            return;
+        }
+        try {
+            int size = Integer.parseInt(limit);
+            if (size < 1 || size > CustomerService.MAX_PAGE_SIZE) {
+                errors.add(new FieldError("limit", "must be from 1 to " + CustomerService.MAX_PAGE_SIZE));
+            }
+        } catch (NumberFormatException notANumber) {
+            errors.add(new FieldError("limit", "must be a whole number"));
+        }
     }
 
     private String q() {
@@ -104,7 +125,13 @@ public final class ListingParameters {
             return null;
         }
         try {
-            return Instant.parse(value);
+            Instant instant = Instant.parse(value);
+            // The expiry keys hold 1970 to late 2286; an instant outside cannot bound them.
+            if (instant.isBefore(Instant.EPOCH) || instant.isAfter(SortKeys.LATEST)) {
+                errors.add(new FieldError(name, "must be an instant from 1970 to 2286"));
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException notAnInstant) {
             errors.add(new FieldError(name, "must be an instant, like 2026-12-08T14:00:00Z"));
             return null;

@@ -64,8 +64,10 @@ public final class PrimingRequests {
         event.put("version", "2.0");
         event.put("routeKey", route);
         event.put("rawPath", path);
-        // A priming request's key is never stored: the table is nowhere.
-        event.put("headers", Map.of("content-type", "application/json", "idempotency-key", "snapstart-priming"));
+        // The bulk route requires a key (never stored: the table is nowhere); the create takes its keyless path.
+        event.put("headers", route.equals("POST /customers/bulk")
+                ? Map.of("content-type", "application/json", "idempotency-key", "snapstart-priming")
+                : Map.of("content-type", "application/json"));
         event.put("pathParameters", template.contains("{id}") ? Map.of("id", CUSTOMER_ID) : Map.of());
         event.put("requestContext", context);
         String body = BODIES.get(route);

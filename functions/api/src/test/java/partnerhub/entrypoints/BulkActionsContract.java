@@ -104,6 +104,18 @@ abstract class BulkActionsContract extends ApiContract {
     }
 
     @Test
+    void aKeyUsedAgainOnceForgottenRunsAgain() {
+        List<String> trials = trials(1);
+        bulk("k1", extend(trials));
+        clock.advance(Duration.ofHours(26));
+
+        var again = results(bulk("k1", extend(trials)));
+
+        assertEquals(200, again.getFirst().get("status"));
+        assertEquals("2", field(again.getFirst(), "trialExtensions"), "extended by the new run, not skipped");
+    }
+
+    @Test
     void twoRunsOfOneRequestAtOnceChangeEachCustomerOnce() throws Exception {
         List<String> trials = trials(3);
 

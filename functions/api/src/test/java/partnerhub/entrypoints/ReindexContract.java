@@ -22,10 +22,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 abstract class ReindexContract extends ApiContract {
 
     Map<String, Object> reindex(String body) throws IOException {
+        return reindex(body, 100);
+    }
+
+    /** A pass whose invocation has time for {@code customers} customers. */
+    Map<String, Object> reindex(String body, int customers) throws IOException {
         var answer = new ByteArrayOutputStream();
         new ReindexCustomersHandler(dependencies).handleRequest(
                 new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), answer,
-                new RunningOutContext("ReindexCustomersFunction", 100));
+                new RunningOutContext("ReindexCustomersFunction", customers));
         return JSON.std.mapFrom(answer.toString(StandardCharsets.UTF_8));
     }
 
@@ -63,5 +68,22 @@ abstract class ReindexContract extends ApiContract {
         assertEquals(List.of("Fabrikam"), byName("fab"));
         assertEquals(1L, ((Number) get(PARTNER, customerItems(PARTNER).getFirst().get("customerId").s()).json()
                 .get("version")).longValue(), "the customer itself unchanged");
+    }
+
+    @Test
+    void aPassOutOfTimeEndsAfterItsLastCustomerAndTheNextCarriesOn() throws IOException {
+        for (String name : List.of("Contoso", "Fabrikam", "Litware")) {
+            createNamed(PARTNER, name);
+        }
+        customerItems(PARTNER).forEach(this::asAnOlderReleaseWroteIt);
+
+        Map<String, Object> first = reindex("{}", 2);
+        Map<String, Object> second = reindex(JSON.std.asString(Map.of("from", first.get("next"))));
+
+        assertEquals(2, first.get("rewritten"));
+        assertTrue(first.get("next") instanceof String, first::toString);
+        assertEquals(1, second.get("rewritten"));
+        assertEquals(null, second.get("next"));
+        assertEquals(List.of("Contoso", "Fabrikam", "Litware"), byName(null));
     }
 }

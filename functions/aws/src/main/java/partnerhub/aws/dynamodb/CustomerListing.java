@@ -208,12 +208,12 @@ final class CustomerListing {
             }
             names.put("#expiry", TableDesign.EXPIRY_KEY);
             if (after == null) {
-                values.put(":before", s(SortKeys.instant(before)));
+                values.put(":before", s(SortKeys.bound(before)));
                 return "#expiry < :before";
             }
-            values.put(":after", s(SortKeys.instant(after)));
+            values.put(":after", s(SortKeys.bound(after)));
             // A key at "before" itself is "<before>#id", after the bound: BETWEEN leaves it out, as "before" must.
-            values.put(":before", s(before == null ? SortKeys.NO_EXPIRY : SortKeys.instant(before)));
+            values.put(":before", s(before == null ? SortKeys.NO_EXPIRY : SortKeys.bound(before)));
             return "#expiry BETWEEN :after AND :before";
         }
 

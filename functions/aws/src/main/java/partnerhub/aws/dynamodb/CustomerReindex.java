@@ -45,7 +45,8 @@ public final class CustomerReindex {
     }
 
     /**
-     * Reads pages of the table from {@code from} (null: the start) while {@code hasTime}, rewriting what needs it.
+     * Reads the table from {@code from} (null: the start), rewriting what needs it, while {@code hasTime}: asked
+     * before each customer, so a pass ends after the last customer it handled, whose key is the next pass's start.
      */
     public Pass run(String from, BooleanSupplier hasTime) {
         Map<String, AttributeValue> start = from == null ? null : key(from);
@@ -60,12 +61,16 @@ public final class CustomerReindex {
                     .expressionAttributeValues(Map.of(":customer", s(TableDesign.CUSTOMER_PREFIX)))
                     .exclusiveStartKey(at));
             for (var item : page.items()) {
+                if (!hasTime.getAsBoolean()) {
+                    return new Pass(read, rewritten, changedMeanwhile, start == null ? from : cursor(start));
+                }
                 read++;
                 switch (rewrite(item)) {
                     case REWRITTEN -> rewritten++;
                     case CHANGED_MEANWHILE -> changedMeanwhile++;
                     case CURRENT -> { }
                 }
+                start = item;
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && hasTime.getAsBoolean());

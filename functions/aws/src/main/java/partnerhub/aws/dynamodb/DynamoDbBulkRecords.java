@@ -34,16 +34,17 @@ public final class DynamoDbBulkRecords implements BulkRecords {
         if (item == null || string(item, "fingerprint") == null) {
             return Optional.empty();
         }
-        return Optional.of(new BulkRecord(string(item, "fingerprint"), string(item, "results"),
+        return Optional.of(new BulkRecord(string(item, "fingerprint"), string(item, "runId"), string(item, "results"),
                 Instant.ofEpochMilli(Attributes.number(item, "claimedUntil")),
                 Instant.ofEpochMilli(Attributes.number(item, "expiresAt"))));
     }
 
     @Override
-    public boolean claim(String partnerId, String key, String fingerprint, Instant now, Instant until,
+    public boolean claim(String partnerId, String key, String fingerprint, String runId, Instant now, Instant until,
                          Instant expiresAt) {
         var item = new HashMap<>(key(partnerId, key));
         item.put("fingerprint", s(fingerprint));
+        item.put("runId", s(runId));
         item.put("claimedUntil", n(until.toEpochMilli()));
         item.put("expiresAt", n(expiresAt.toEpochMilli()));
         item.put(TableDesign.TTL, n(expiresAt.getEpochSecond()));

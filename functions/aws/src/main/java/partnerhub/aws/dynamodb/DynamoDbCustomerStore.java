@@ -99,7 +99,8 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         var item = dynamoDb.getItem(request -> request.tableName(table).consistentRead(true).key(Map.of(
                 TableDesign.PK, s(TableDesign.partnerKey(partnerId)),
                 TableDesign.SK, s(TableDesign.idempotencySortKey(key))))).item();
-        if (item == null || item.isEmpty()) {
+        // An item that is not a record (the priming client answers every read with a customer) is none.
+        if (item == null || item.isEmpty() || !item.containsKey("customer")) {
             return Optional.empty();
         }
         return Optional.of(new IdempotencyRecord(key, string(item, "fingerprint"),

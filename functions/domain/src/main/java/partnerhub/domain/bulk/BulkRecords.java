@@ -7,11 +7,13 @@ import java.util.Optional;
 public interface BulkRecords {
 
     /**
+     * @param runId       names the request's run (and a run that carries it on): its receipts carry it, so a key used
+     *                    again once forgotten starts a run of its own, never meeting an older run's receipts
      * @param results     the answer, once the run finished; null while one runs
      * @param claimedUntil until when the run that claimed the key holds it
      * @param expiresAt   when the key is forgotten
      */
-    record BulkRecord(String fingerprint, String results, Instant claimedUntil, Instant expiresAt) {}
+    record BulkRecord(String fingerprint, String runId, String results, Instant claimedUntil, Instant expiresAt) {}
 
     Optional<BulkRecord> find(String partnerId, String key);
 
@@ -21,7 +23,8 @@ public interface BulkRecords {
      *
      * @return false when another run holds it, finished it, or took it for another request meanwhile
      */
-    boolean claim(String partnerId, String key, String fingerprint, Instant now, Instant until, Instant expiresAt);
+    boolean claim(String partnerId, String key, String fingerprint, String runId, Instant now, Instant until,
+                  Instant expiresAt);
 
     /** Keeps the answer of the run that holds the claim. */
     void complete(String partnerId, String key, String results);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,7 +15,6 @@ import java.util.function.Function;
 import partnerhub.domain.change.BusyException;
 import partnerhub.domain.change.ConcurrentChangeException;
 import partnerhub.domain.change.CustomerChanges;
-import partnerhub.domain.change.Fingerprint;
 import partnerhub.domain.change.StaleStateException;
 import partnerhub.domain.customer.Actor;
 import partnerhub.domain.customer.Customer;
@@ -75,13 +75,15 @@ public final class BulkService {
                 return new Answer(earlier.get().results(), true);
             }
         }
-        if (!records.claim(actor.partnerId(), key, fingerprint, now, now.plus(CLAIM), now.plus(KEPT))) {
+        // A run that carries on an unfinished one keeps its id, so it finds that run's receipts; a new run gets its own.
+        String runId = earlier.map(BulkRecords.BulkRecord::runId).orElseGet(() -> UUID.randomUUID().toString());
+        if (!records.claim(actor.partnerId(), key, fingerprint, runId, now, now.plus(CLAIM), now.plus(KEPT))) {
             // Another run of it holds the key (or just finished it): the client's retry gets its answer.
             throw new BusyException("a run of this bulk request is in progress", null);
         }
         String results;
         try {
-            results = render.apply(results(actor, key, request, earlier.isPresent()));
+            results = render.apply(results(actor, runId, request, earlier.isPresent()));
         } catch (RuntimeException stopped) {
             release(actor.partnerId(), key);
             throw stopped;
@@ -96,10 +98,11 @@ public final class BulkService {
     /**
      * Each customer's result, in the order asked. Up to {@link #CONCURRENCY} customers are changed at once: each is
      * its own item and transaction, so they never contend, and 100 of them fit API Gateway's 30 s however slow the
-     * calls. A failure that is not a refusal is thrown once every customer under way has finished.
+     * calls. A failure that is not a refusal (the store out of reach) does not stop the others, which the retry then
+     * skips by their receipts; the first such failure is thrown once all have run.
      */
-    private List<Result> results(Actor actor, String key, BulkRequest request, boolean again) {
-        String prefix = "bulk:" + Fingerprint.of(List.of(actor.partnerId(), key)) + ":";
+    private List<Result> results(Actor actor, String runId, BulkRequest request, boolean again) {
+        String prefix = "bulk:" + runId + ":";
         var permits = new Semaphore(CONCURRENCY);
         var futures = new ArrayList<Future<Result>>(request.customerIds().size());
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -25,9 +25,21 @@ public final class SortKeys {
                 : instant(customer.expirationDate()) + "#" + customer.customerId();
     }
 
-    /** The bound an expiry key is compared with: keys of dates before {@code at} sort before it, the rest after. */
+    /** The latest instant an expiry key holds: 13 digits of epoch milliseconds (late 2286). */
+    public static final Instant LATEST = Instant.ofEpochMilli(9_999_999_999_999L);
+
+    /** An instant as an expiry key's first part, from 1970 to {@link #LATEST}. */
     public static String instant(Instant at) {
         return String.format(Locale.ROOT, "%013d", at.toEpochMilli());
+    }
+
+    /**
+     * The bound a filter's instant is compared with: keys of dates before {@code at} sort before it, the rest at or
+     * after. Rounded up to the millisecond the keys hold, so a bound between two milliseconds keeps its meaning.
+     */
+    public static String bound(Instant at) {
+        long millis = at.toEpochMilli() + (at.getNano() % 1_000_000 == 0 ? 0 : 1);
+        return String.format(Locale.ROOT, "%013d", millis);
     }
 
     /**

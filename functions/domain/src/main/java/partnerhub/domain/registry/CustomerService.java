@@ -38,15 +38,14 @@ public final class CustomerService {
 
     public static final int DEFAULT_PAGE_SIZE = 25;
     public static final int MAX_PAGE_SIZE = 100;
+    /** The store's pages an export reads: about what one query's megabyte holds. */
+    private static final int EXPORT_PAGE_SIZE = 1_000;
     /** How long an Idempotency-Key is remembered (the contract asks for at least 24 hours). */
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     private final CustomerStore store;
     private final CustomerChanges changes;
     private final ActivationLinks links;
-    /** The store's pages an export reads: as big as one query's megabyte holds. */
-    private static final int EXPORT_PAGE_SIZE = 1_000;
-
     private final PageTokens pageTokens;
     private final Ids ids;
     private final Clock clock;
